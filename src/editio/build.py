@@ -1,0 +1,159 @@
+"""The build in phases: load, validate, collect, render, and write atomically into ``build/``."""
+
+from __future__ import annotations
+
+import importlib
+import os
+import shutil
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from .edition import Edition, load_edition
+from .errors import BuildError, EditioError
+
+READINGS = ("corrected", "diplomatic")
+
+
+@dataclass(frozen=True)
+class Output:
+    """One file a builder produced: its path inside the builder's folder, its bytes, and notes on it."""
+
+    path: str
+    content: bytes
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    reading: str = "corrected"
+
+
+@dataclass(frozen=True)
+class Builder:
+    """An output format: per-document and edition-wide renderers that return files, never write them."""
+
+    name: str
+    folder: str
+    render_document: Callable[[Edition, object, BuildOptions], Iterable[Output]] = lambda *_: ()
+    render_edition: Callable[[Edition, BuildOptions], Iterable[Output]] = lambda *_: ()
+
+
+# name → module exposing BUILDER; imported on demand so that a text-only build never loads WeasyPrint.
+BUILDER_MODULES = {
+    "html": "editio.site",
+    "text": "editio.plaintext",
+    "pdf": "editio.pdf",
+    "metadata": "editio.metadata",
+}
+
+
+def builder(name: str) -> Builder:
+    if name not in BUILDER_MODULES:
+        raise EditioError(f"unknown output '{name}' (choose from {', '.join(BUILDER_MODULES)})")
+    return importlib.import_module(BUILDER_MODULES[name]).BUILDER
+
+
+class ValidationFailed(EditioError):
+    """The edition is invalid; ``report`` says where."""
+
+    def __init__(self, report) -> None:
+        super().__init__(f"the edition is invalid ({report.summary()}); nothing was built")
+        self.report = report
+
+
+@dataclass
+class BuildReport:
+    documents: int
+    outputs: dict[str, int] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+    validation: object | None = None
+
+    def summary(self) -> str:
+        files = sum(self.outputs.values())
+        per_format = ", ".join(f"{count} {name}" for name, count in self.outputs.items())
+        return (f"built {self.documents} document{'s' * (self.documents != 1)}: "
+                f"{files} files ({per_format}) in {self.seconds:.2f} s")
+
+
+def build_edition(paths: Iterable[str | Path] | None = None, out: str | Path | None = None,
+                  only: Iterable[str] | None = None, validate: bool = True,
+                  options: BuildOptions = BuildOptions(),
+                  progress: Callable[[int, int], None] | None = None) -> BuildReport:
+    """Build ``paths`` (default: the configured sources) into ``out``; previous outputs survive a failure."""
+    started = time.perf_counter()
+    if options.reading not in READINGS:
+        raise EditioError(f"unknown reading '{options.reading}' (choose from {', '.join(READINGS)})")
+    edition = load_edition(paths)
+    builders = [builder(name) for name in (only or BUILDER_MODULES)]
+    report = BuildReport(documents=len(edition.texts))
+    if validate:
+        from .validation import validate_edition
+        report.validation = validate_edition(edition)
+        if not report.validation.ok:
+            raise ValidationFailed(report.validation)
+    out_dir = Path(out) if out is not None else edition.config.output_dir
+    with _staging(out_dir) as staging:
+        total = len(builders) * (len(edition.texts) + 1)
+        done = 0
+        for current in builders:
+            target = staging / current.folder
+            count = 0
+            for output in _render(current, edition, options, progress, done, total):
+                _write(target, output)
+                report.notes.extend(output.notes)
+                count += 1
+            done += len(edition.texts) + 1
+            report.outputs[current.name] = count
+        _swap_into_place(staging, out_dir, [b.folder for b in builders])
+    report.notes = list(dict.fromkeys(report.notes))
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _render(current: Builder, edition: Edition, options: BuildOptions, progress, done: int,
+            total: int) -> Iterator[Output]:
+    for step, document in enumerate(edition.texts, start=1):
+        yield from current.render_document(edition, document, options)
+        if progress:
+            progress(done + step, total)
+    yield from current.render_edition(edition, options)
+    if progress:
+        progress(done + len(edition.texts) + 1, total)
+
+
+def _write(folder: Path, output: Output) -> None:
+    path = (folder / output.path).resolve()
+    if folder.resolve() not in path.parents:
+        raise BuildError(f"output path escapes its folder: {output.path}")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(output.content)
+
+
+class _staging:
+    """A scratch folder beside ``out`` (same file system, so the final renames are atomic)."""
+
+    def __init__(self, out_dir: Path) -> None:
+        self.out_dir = out_dir
+
+    def __enter__(self) -> Path:
+        self.out_dir.mkdir(parents=True, exist_ok=True)
+        self.path = Path(tempfile.mkdtemp(prefix=".staging-", dir=self.out_dir))
+        return self.path
+
+    def __exit__(self, *exc_info) -> None:
+        shutil.rmtree(self.path, ignore_errors=True)
+
+
+def _swap_into_place(staging: Path, out_dir: Path, folders: list[str]) -> None:
+    for folder in folders:
+        fresh, current = staging / folder, out_dir / folder
+        if not fresh.exists():
+            fresh.mkdir(parents=True)
+        retired = staging / f".retired-{folder}"
+        if current.exists():
+            os.replace(current, retired)
+        os.replace(fresh, current)

@@ -1,0 +1,173 @@
+"""Loading TEI documents safely, and finding where each element stands in its source file."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Iterable
+from xml.parsers import expat
+
+from lxml import etree
+
+from .errors import InputError
+
+TEI_NS = "http://www.tei-c.org/ns/1.0"
+XML_NS = "http://www.w3.org/XML/1998/namespace"
+NS = {"tei": TEI_NS, "xml": XML_NS}
+TEI_ROOTS = ("TEI", "teiCorpus")
+MAX_SOURCE_BYTES = 64 * 1024 * 1024
+
+# No DTD is loaded, no entity resolved, nothing fetched: hostile input is refused, never acted on.
+_SAFE_PARSER_OPTIONS = dict(resolve_entities=False, no_network=True, load_dtd=False,
+                            dtd_validation=False, huge_tree=False, remove_blank_text=False)
+_ENTITY_DECLARATION = re.compile(rb"<!ENTITY", re.IGNORECASE)
+_XML_MODEL = re.compile(r'(\w+)\s*=\s*"([^"]*)"|(\w+)\s*=\s*\'([^\']*)\'')
+
+
+def safe_parser() -> etree.XMLParser:
+    """A parser that resolves no entity and fetches nothing (a new one per thread of use)."""
+    return etree.XMLParser(**_SAFE_PARSER_OPTIONS)
+
+
+@dataclass(frozen=True)
+class SchemaReference:
+    """A schema a document names in an ``<?xml-model?>`` processing instruction."""
+
+    href: str
+    schematypens: str
+    line: int
+
+
+@dataclass(eq=False)
+class Document:
+    """One parsed TEI file; ``tree`` is never written back to ``path``."""
+
+    path: Path
+    source: bytes = field(repr=False)
+    tree: etree._ElementTree = field(repr=False)
+
+    @property
+    def root(self) -> etree._Element:
+        return self.tree.getroot()
+
+    @property
+    def id(self) -> str:
+        """The document's stable id: its root ``xml:id``, else its file name without suffix."""
+        return self.root.get(f"{{{XML_NS}}}id") or self.path.stem
+
+    @property
+    def title(self) -> str:
+        titles = self.root.xpath("tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title", namespaces=NS)
+        return " ".join(titles[0].xpath("string()").split()) if titles else self.id
+
+    @cached_property
+    def positions(self) -> dict[etree._Element, tuple[int, int]]:
+        return _element_positions(self.source, self.tree)
+
+    def position(self, element: etree._Element) -> tuple[int, int]:
+        """Line and column (both from 1) where ``element``'s start tag opens."""
+        return self.positions.get(element) or (element.sourceline or 1, 1)
+
+    @cached_property
+    def schema_references(self) -> list[SchemaReference]:
+        references = []
+        node = self.root.getprevious()
+        while node is not None:
+            if isinstance(node, etree._ProcessingInstruction) and node.target == "xml-model":
+                pseudo = {m[0] or m[2]: m[1] or m[3] for m in _XML_MODEL.findall(node.text or "")}
+                if pseudo.get("href"):
+                    references.append(SchemaReference(pseudo["href"], pseudo.get("schematypens", ""),
+                                                      node.sourceline or 1))
+            node = node.getprevious()
+        return references[::-1]
+
+
+def load_document(path: str | Path) -> Document:
+    """Parse ``path`` as a TEI document, or raise :class:`InputError` naming the problem."""
+    path = Path(path)
+    try:
+        if path.stat().st_size > MAX_SOURCE_BYTES:
+            raise InputError(f"file is larger than {MAX_SOURCE_BYTES // 2**20} MiB", file=path)
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError("no such file", file=path) from None
+    except IsADirectoryError:
+        raise InputError("is a folder, not a file", file=path) from None
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror}", file=path) from None
+    return parse_document(data, path)
+
+
+def parse_document(data: bytes, path: str | Path) -> Document:
+    """Parse TEI from bytes; ``path`` names it in messages and resolves its relative links."""
+    path = Path(path)
+    _refuse_unsafe(data, path)
+    try:
+        tree = etree.fromstring(data, safe_parser(), base_url=path.resolve().as_uri()).getroottree()
+    except etree.XMLSyntaxError as exc:
+        line, column = exc.position if exc.position else (exc.lineno, None)
+        message = re.sub(r"(, line \d+, column \d+)?( \(.*, line \d+\))?$", "", exc.msg or str(exc))
+        if "amplification" in message or "entity" in message.lower() and "loop" in message.lower():
+            message = "entity expansion refused: " + message
+        raise InputError(f"not well-formed XML: {message}", file=path, line=line, column=column) from None
+    _check_tei_root(tree.getroot(), path)
+    return Document(path=path, source=data, tree=tree)
+
+
+def iterate_source_paths(paths: Iterable[str | Path]) -> list[Path]:
+    """The XML files named by ``paths``, folders expanded (sorted, hidden files skipped)."""
+    found: list[Path] = []
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            found.extend(sorted(p for p in path.rglob("*.xml")
+                                if p.is_file() and not any(part.startswith(".") for part in p.relative_to(path).parts)))
+        elif path.exists():
+            found.append(path)
+        else:
+            raise InputError("no such file or folder", file=path)
+    unique = list(dict.fromkeys(found))
+    if not unique:
+        raise InputError("no .xml files found", file=", ".join(str(p) for p in paths))
+    return unique
+
+
+def _refuse_unsafe(data: bytes, path: Path) -> None:
+    if not data.strip():
+        raise InputError("empty file: expected a TEI XML document", file=path)
+    head = data[:8192]
+    if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError("binary file: expected a TEI XML document", file=path)
+    match = _ENTITY_DECLARATION.search(data)
+    if match and b"<!DOCTYPE" in data[:match.start()].upper():
+        line = data.count(b"\n", 0, match.start()) + 1
+        column = match.start() - (data.rfind(b"\n", 0, match.start()) + 1) + 1
+        raise InputError("entity declarations are refused (no DTD or entity is ever expanded or fetched)",
+                         file=path, line=line, column=column)
+
+
+def _check_tei_root(root: etree._Element, path: Path) -> None:
+    qname = etree.QName(root)
+    if qname.localname not in TEI_ROOTS:
+        raise InputError(f"root element is <{qname.localname}>, not a TEI document (expected <TEI>)",
+                         file=path, line=root.sourceline)
+    if qname.namespace != TEI_NS:
+        found = f"namespace '{qname.namespace}'" if qname.namespace else "no namespace"
+        raise InputError(f"<{qname.localname}> is in {found}; TEI P5 needs {TEI_NS}",
+                         file=path, line=root.sourceline)
+
+
+def _element_positions(source: bytes, tree: etree._ElementTree) -> dict[etree._Element, tuple[int, int]]:
+    """Map each element to the line and column of its ``<``, which libxml2 does not record."""
+    starts: list[tuple[int, int]] = []
+    parser = expat.ParserCreate(namespace_separator=" ")
+    parser.StartElementHandler = lambda name, attributes: starts.append(
+        (parser.CurrentLineNumber, parser.CurrentColumnNumber + 1))
+    try:
+        parser.Parse(source, True)
+    except expat.ExpatError:
+        return {}
+    elements = list(tree.getroot().iter(etree.Element))
+    return dict(zip(elements, starts)) if len(elements) == len(starts) else {}
