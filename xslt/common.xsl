@@ -125,7 +125,11 @@
 
   <xsl:function name="ed:entity-description" as="xs:string?">
     <xsl:param name="entity" as="element()?"/>
-    <xsl:sequence select="ed:text(($entity/note[@type = 'description'], $entity/desc, $entity/note)[1])[. != '']"/>
+    <!-- the description's content: ed:text() of the note itself would be empty (ed:plain leaves notes out) -->
+    <xsl:variable name="parts" as="xs:string*">
+      <xsl:apply-templates select="($entity/note[@type = 'description'], $entity/desc, $entity/note)[1]/node()" mode="ed:plain"/>
+    </xsl:variable>
+    <xsl:sequence select="normalize-space(string-join($parts))[. != '']"/>
   </xsl:function>
 
   <!-- Every authority identifier of an entry as map { type, label, id, uri, cert }. -->
@@ -222,6 +226,353 @@
   <xsl:template match="lb" mode="ed:plain">
     <xsl:text> </xsl:text>
   </xsl:template>
+
+  <!-- ==================================================================================
+       Added for the publishing outputs (HTML, text, print): numbering, anchors, where an element
+       is rendered, occurrences, witnesses, citation, renditions, and the block/inline decision
+       for elements no output has a rule for. All format-neutral.
+       ================================================================================== -->
+
+  <xsl:variable name="ed:publishing-labels" as="map(xs:string, xs:string)" select="map {
+      'sic': 'copy-text', 'corr': 'corrected', 'orig': 'original spelling', 'reg': 'regularised',
+      'abbr': 'abbreviation', 'expan': 'expansion', 'notes': 'Notes', 'paragraph': 'Paragraph',
+      'note': 'note', 'dateline': 'dateline', 'opener': 'opening', 'closer': 'closing', 'head': 'heading',
+      'titlePage': 'title page', 'div': 'section', 'title': 'title', 'creation': 'creation',
+      'correspondence': 'correspondence', 'witnesses': 'witnesses', 'sent': 'Sent', 'received': 'Received',
+      'transmitted': 'Transmitted', 'forwarded': 'Forwarded', 'redirected': 'Redirected',
+      'printingOf': 'printing of', 'translationOf': 'translation of', 'transcriptionOf': 'transcription of',
+      'revisionOf': 'revision of', 'copyOf': 'copy of', 'editionOf': 'edition of', 'reprintOf': 'reprint of',
+      'julian': 'Julian calendar', 'gregorian': 'Gregorian calendar', 'this-edition': 'This edition',
+      'no-source': 'no witness named: the editors’ correction', 'p': 'paragraph', 'lg': 'verse',
+      'item': 'list item', 'ab': 'block', 'body': 'text', 'front': 'front matter', 'back': 'back matter',
+      'TEI': 'text', 'text': 'text', 'declarations': 'editorial declarations', 'revisions': 'revisions' }"/>
+
+  <!-- A publishing label: the shared labels first, then these, then the key itself. -->
+  <xsl:function name="ed:term" as="xs:string">
+    <xsl:param name="key" as="xs:string"/>
+    <xsl:sequence select="($ed:labels($key), $ed:publishing-labels($key), $key)[1]"/>
+  </xsl:function>
+
+  <!-- Certainty in words, or nothing when the encoder recorded none. -->
+  <xsl:function name="ed:cert-label" as="xs:string?">
+    <xsl:param name="cert" as="attribute()?"/>
+    <xsl:sequence select="$cert[normalize-space()] ! ed:label(normalize-space(.))"/>
+  </xsl:function>
+
+  <!-- Numbering: notes of the text and numbered paragraphs count from 1 in each document. -->
+
+  <!-- Paragraphs of the running text get numbers; those inside notes, quotations, lists, tables,
+       figures and speeches belong to something else. -->
+  <xsl:function name="ed:is-numbered" as="xs:boolean">
+    <xsl:param name="p" as="element()"/>
+    <xsl:sequence select="exists($p[self::p][ancestor::text])
+        and empty($p/ancestor::*[self::note or self::quote or self::q or self::cit or self::list or self::table
+                                 or self::figure or self::sp or self::floatingText or self::said or self::titlePage])"/>
+  </xsl:function>
+
+  <xsl:function name="ed:paragraph-number" as="xs:integer">
+    <xsl:param name="p" as="element(p)"/>
+    <xsl:variable name="number" as="xs:string">
+      <xsl:number select="$p" level="any" count="p[ed:is-numbered(.)]" from="TEI"/>
+    </xsl:variable>
+    <xsl:sequence select="xs:integer($number)"/>
+  </xsl:function>
+
+  <xsl:function name="ed:note-number" as="xs:integer">
+    <xsl:param name="note" as="element(note)"/>
+    <xsl:variable name="number" as="xs:string">
+      <xsl:number select="$note" level="any" count="note[ancestor::text]" from="TEI"/>
+    </xsl:variable>
+    <xsl:sequence select="xs:integer($number)"/>
+  </xsl:function>
+
+  <!-- The notes of a document's text, in order. -->
+  <xsl:function name="ed:text-notes" as="element(note)*">
+    <xsl:param name="tei" as="element(TEI)"/>
+    <xsl:sequence select="$tei/text//note"/>
+  </xsl:function>
+
+  <!-- A stable identifier for any element: its xml:id, else its name and its number among the
+       elements of that name in the document ("p-12", "pb-2"). Never generate-id(). -->
+  <xsl:function name="ed:id" as="xs:string">
+    <xsl:param name="element" as="element()"/>
+    <xsl:sequence select="if ($element/@xml:id) then string($element/@xml:id) else ed:numbered-id($element)"/>
+  </xsl:function>
+
+  <xsl:function name="ed:numbered-id" as="xs:string">
+    <xsl:param name="element" as="element()"/>
+    <xsl:variable name="name" select="local-name($element)"/>
+    <xsl:variable name="number" as="xs:string">
+      <xsl:number select="$element" level="any" count="*[local-name() = $name]" from="TEI"/>
+    </xsl:variable>
+    <xsl:sequence select="$name || '-' || $number"/>
+  </xsl:function>
+
+  <!-- Where an element is read: the register (entities), the text, or the header ("about"). -->
+  <xsl:function name="ed:page-of" as="xs:string">
+    <xsl:param name="node" as="node()"/>
+    <xsl:sequence select="if ($node/ancestor-or-self::*[local-name() = map:keys($ed:entity-kinds)][@xml:id]) then 'register'
+                          else if ($node/ancestor-or-self::text) then 'text'
+                          else 'about'"/>
+  </xsl:function>
+
+  <!-- The element an occurrence is cited by: its entity, numbered paragraph, note or block in the
+       text; its witness or section in the header. -->
+  <xsl:function name="ed:anchor" as="element()">
+    <xsl:param name="node" as="node()"/>
+    <xsl:variable name="element" select="$node/ancestor-or-self::*[1]"/>
+    <xsl:sequence select="(
+        $element/ancestor-or-self::*[local-name() = map:keys($ed:entity-kinds)][@xml:id][1],
+        $element/ancestor-or-self::note[ancestor::text][1],
+        $element/ancestor-or-self::p[ed:is-numbered(.)][1],
+        $element/ancestor-or-self::*[ancestor::text][self::dateline or self::head or self::titlePage or self::opener
+                                     or self::closer or self::lg or self::item or self::ab or self::p][1],
+        $element/ancestor-or-self::bibl[@xml:id][ancestor::teiHeader][1],
+        $element/ancestor-or-self::*[local-name() = map:keys($ed:header-sections)][1],
+        $element/ancestor-or-self::*[self::div or self::body or self::front or self::back or self::TEI][1])[1]"/>
+  </xsl:function>
+
+  <!-- Header parts that the "about" page shows as sections, by element name → section id. -->
+  <xsl:variable name="ed:header-sections" as="map(xs:string, xs:string)" select="map {
+      'titleStmt': 'title', 'editionStmt': 'title', 'publicationStmt': 'title', 'sourceDesc': 'witnesses',
+      'creation': 'creation', 'correspDesc': 'correspondence', 'encodingDesc': 'declarations',
+      'revisionDesc': 'revisions', 'profileDesc': 'creation', 'langUsage': 'creation', 'textClass': 'creation' }"/>
+
+  <!-- How an anchor is named in a list of occurrences: "¶ 12", "note 3", "dateline", "witnesses". -->
+  <xsl:function name="ed:anchor-label" as="xs:string">
+    <xsl:param name="anchor" as="element()"/>
+    <xsl:sequence select="
+        if ($anchor[self::p][ed:is-numbered(.)]) then '¶ ' || ed:paragraph-number($anchor)
+        else if ($anchor[self::note][ancestor::text]) then ed:term('note') || ' ' || ed:note-number($anchor)
+        else if ($anchor[local-name() = map:keys($ed:entity-kinds)]) then (ed:entity-name($anchor), $anchor/@xml:id)[1]
+        else if ($anchor[self::bibl]) then ed:witness-label($anchor)
+        else if ($anchor[ancestor::teiHeader or self::teiHeader])
+          then ed:term(($ed:header-sections(local-name($anchor)), 'title')[1])
+        else ed:term(local-name($anchor))"/>
+  </xsl:function>
+
+  <!-- Every element of the edition whose @ref names the entity. -->
+  <xsl:function name="ed:occurrences" as="element()*">
+    <xsl:param name="entity" as="element()"/>
+    <xsl:sequence select="key('ed:references', string($entity/@xml:id), $ed:edition)"/>
+  </xsl:function>
+
+  <xsl:function name="ed:entity-kind" as="xs:string">
+    <xsl:param name="entity" as="element()"/>
+    <xsl:sequence select="$ed:entity-kinds(local-name($entity))"/>
+  </xsl:function>
+
+  <!-- The register kinds that have entries, in the order of $ed:entity-kinds' plural labels. -->
+  <xsl:variable name="ed:register-kinds" as="xs:string*" select="
+      ('persons', 'places', 'organisations', 'events')[. = ed:all-entities() ! ed:entity-kind(.)]"/>
+
+  <xsl:function name="ed:all-entities" as="element()*">
+    <xsl:sequence select="$ed:edition//*[local-name() = map:keys($ed:entity-kinds)][@xml:id]
+                                        [namespace-uri() = 'http://www.tei-c.org/ns/1.0']"/>
+  </xsl:function>
+
+  <xsl:function name="ed:entities" as="element()*">
+    <xsl:param name="kind" as="xs:string"/>
+    <xsl:sequence select="ed:all-entities()[ed:entity-kind(.) = $kind]"/>
+  </xsl:function>
+
+  <!-- Pointers ("#x", "reg:x", "file.xml#x") resolved to elements of the edition. -->
+  <xsl:function name="ed:targets" as="element()*">
+    <xsl:param name="pointers" as="attribute()?"/>
+    <xsl:sequence select="for $pointer in tokenize($pointers),
+                              $id in ed:fragment($pointer, $pointers/ancestor::TEI[1])
+                          return (key('ed:by-id', $id, $pointers/ancestor::ed:document[1]),
+                                  key('ed:by-id', $id, $ed:edition))[1]"/>
+  </xsl:function>
+
+  <!-- Dates of a dating element in words, with a calendar and certainty: "March 1917 (Julian
+       calendar: February 1917; probable)". -->
+  <xsl:function name="ed:date-description" as="xs:string?">
+    <xsl:param name="date" as="element()?"/>
+    <xsl:variable name="calendar" select="$date/@datingMethod ! ed:fragment(., $date/ancestor::TEI[1])"/>
+    <xsl:variable name="custom" select="$date/@when-custom[normalize-space()] ! (ed:term(($calendar, 'custom')[1]) || ': ' || ed:format-iso(.))"/>
+    <xsl:variable name="qualifiers" select="($custom, ed:cert-label($date/@cert))"/>
+    <xsl:sequence select="ed:format-date($date) ! (. || (if (exists($qualifiers)) then ' (' || string-join($qualifiers, '; ') || ')' else ''))"/>
+  </xsl:function>
+
+  <!-- ISO 8601 durations of whole units in words: "P2Y" → "2 years". -->
+  <xsl:function name="ed:format-duration" as="xs:string?">
+    <xsl:param name="duration" as="xs:string?"/>
+    <xsl:variable name="units" select="map { 'Y': 'year', 'M': 'month', 'W': 'week', 'D': 'day' }"/>
+    <xsl:sequence select="if (matches($duration, '^P\d+[YMWD]$'))
+        then let $n := xs:integer(replace($duration, '\D', '')), $unit := $units(replace($duration, '^P\d+', ''))
+             return $n || ' ' || $unit || (if ($n = 1) then '' else 's')
+        else $duration"/>
+  </xsl:function>
+
+  <!-- Witnesses -->
+
+  <!-- A short name for a witness: its journal, monograph or publisher, with its year. -->
+  <xsl:function name="ed:witness-label" as="xs:string">
+    <xsl:param name="bibl" as="element()"/>
+    <xsl:variable name="year" select="$bibl/date[1]/(@when, @notBefore, @from)[1] ! substring(., 1, 4)"/>
+    <xsl:sequence select="ed:text(ed:witness-name($bibl)) || $year ! (' (' || . || ')')"/>
+  </xsl:function>
+
+  <!-- The element a witness is known by: its journal, monograph, publisher or title. -->
+  <xsl:function name="ed:witness-name" as="element()">
+    <xsl:param name="bibl" as="element()"/>
+    <xsl:sequence select="($bibl/title[@level = 'j'], $bibl/title[@level = 'm'], $bibl/publisher,
+                           $bibl/title, $bibl)[normalize-space()][1]"/>
+  </xsl:function>
+
+  <!-- The witness the edition transcribes. -->
+  <xsl:function name="ed:copy-text" as="element()?">
+    <xsl:param name="tei" as="element(TEI)"/>
+    <xsl:variable name="sources" select="$tei/teiHeader/fileDesc/sourceDesc"/>
+    <xsl:sequence select="($sources//*[self::bibl or self::biblStruct or self::msDesc]
+                             [@type = 'copy-text' or note/@type = 'copy-text'],
+                           $sources/(bibl, biblStruct, biblFull, msDesc)[1])[1]"/>
+  </xsl:function>
+
+  <!-- The witnesses linked to the copy-text by relatedItem, in the order they came into being:
+       by date, an undated one right after the witness it derives from. Unlinked ones stay out. -->
+  <xsl:function name="ed:provenance-chain" as="element()*">
+    <xsl:param name="tei" as="element(TEI)"/>
+    <xsl:variable name="witnesses" select="$tei/teiHeader/fileDesc/sourceDesc//bibl[@xml:id]"/>
+    <xsl:variable name="linked" select="ed:linked-witnesses(ed:copy-text($tei)[@xml:id], $witnesses)"/>
+    <xsl:perform-sort select="$witnesses[. intersect $linked]">
+      <xsl:sort select="ed:witness-sort-key(., 0)"/>
+    </xsl:perform-sort>
+  </xsl:function>
+
+  <!-- The witnesses connected to $found through relatedItem, in either direction. -->
+  <xsl:function name="ed:linked-witnesses" as="element()*">
+    <xsl:param name="found" as="element()*"/>
+    <xsl:param name="witnesses" as="element()*"/>
+    <xsl:variable name="more" select="$witnesses[not(. intersect $found)]
+        [exists(relatedItem ! ed:targets(@target) intersect $found)
+         or exists(. intersect $found/relatedItem ! ed:targets(@target))]"/>
+    <xsl:sequence select="if (empty($more)) then $found else ed:linked-witnesses(($found, $more), $witnesses)"/>
+  </xsl:function>
+
+  <xsl:function name="ed:witness-sort-key" as="xs:string">
+    <xsl:param name="bibl" as="element()"/>
+    <xsl:param name="depth" as="xs:integer"/>
+    <xsl:variable name="own" select="$bibl/date[1]/(@when, @notBefore, @from, @notAfter, @to)[1]"/>
+    <xsl:variable name="source" select="ed:targets($bibl/relatedItem[1]/@target)[self::bibl][1]"/>
+    <xsl:sequence select="if ($own) then string($own)
+        else if ($source and $depth lt 20) then ed:witness-sort-key($source, $depth + 1) || '~'
+        else '~'"/>
+  </xsl:function>
+
+  <!-- The witnesses a correction names in corr/@source, or a reg's. -->
+  <xsl:function name="ed:source-witnesses" as="element()*">
+    <xsl:param name="element" as="element()"/>
+    <xsl:sequence select="ed:targets($element/@source)"/>
+  </xsl:function>
+
+  <!-- Citation -->
+
+  <xsl:function name="ed:edition-version" as="xs:string?">
+    <xsl:param name="tei" as="element(TEI)"/>
+    <xsl:sequence select="$tei/teiHeader/fileDesc/editionStmt/edition/@n[normalize-space()] ! string()"/>
+  </xsl:function>
+
+  <xsl:function name="ed:licence" as="map(xs:string, xs:string)">
+    <xsl:param name="tei" as="element(TEI)?"/>
+    <xsl:variable name="licence" select="$tei/teiHeader/fileDesc/publicationStmt/availability/licence[1]"/>
+    <xsl:sequence select="if ($licence) then map { 'text': ed:text($licence), 'url': string($licence/@target) }
+                          else map { 'text': string($ed:settings/@licence), 'url': string($ed:settings/@licence-url) }"/>
+  </xsl:function>
+
+  <!-- "Author, Title, ed. Editor, version 1.0 (25 November 2026), URL." -->
+  <xsl:function name="ed:suggested-citation" as="xs:string">
+    <xsl:param name="tei" as="element(TEI)"/>
+    <xsl:sequence select="string-join((ed:citation-parts($tei), ed:document-url($tei)), ', ') || '.'"/>
+  </xsl:function>
+
+  <!-- The title to show a reader: the header's, else the title page's, else the document id. -->
+  <xsl:function name="ed:display-title" as="xs:string">
+    <xsl:param name="tei" as="element(TEI)"/>
+    <xsl:sequence select="if ($tei/teiHeader/fileDesc/titleStmt/title[normalize-space()]) then ed:title($tei)
+        else (string-join($tei/text/front//docTitle[1]/titlePart ! ed:text(.), ': ')[normalize-space()],
+              ed:text($tei/text/front//docTitle[1])[normalize-space()], ed:title($tei))[1]"/>
+  </xsl:function>
+
+  <!-- The suggested citation without its URL, for citing a part of the text. -->
+  <xsl:function name="ed:citation-parts" as="xs:string*">
+    <xsl:param name="tei" as="element(TEI)"/>
+    <xsl:variable name="header" select="$tei/teiHeader/fileDesc"/>
+    <xsl:variable name="editors" select="$header/titleStmt/editor ! ed:text(.)[. != '']"/>
+    <xsl:variable name="date" select="($header/editionStmt//date, $header/publicationStmt/date)[@when][1]"/>
+    <xsl:sequence select="
+        string-join(ed:authors($tei), ', ')[. != ''],
+        ed:display-title($tei),
+        string-join($editors, ', ')[. != ''] ! ('ed. ' || .),
+        string-join((ed:edition-version($tei) ! ('version ' || .), $date ! ('(' || ed:format-iso(@when) || ')')), ' ')[. != '']"/>
+  </xsl:function>
+
+  <!-- Renditions -->
+
+  <!-- The CSS an element's rendition asks for: @rendition pointers to CSS renditions, @rend keywords,
+       @style. -->
+  <xsl:variable name="ed:rend-keywords" as="map(xs:string, xs:string)" select="map {
+      'italic': 'font-style: italic;', 'italics': 'font-style: italic;', 'i': 'font-style: italic;',
+      'bold': 'font-weight: bold;', 'b': 'font-weight: bold;', 'underline': 'text-decoration: underline;',
+      'strikethrough': 'text-decoration: line-through;', 'smallcaps': 'font-variant: small-caps;',
+      'sc': 'font-variant: small-caps;', 'sup': 'vertical-align: super; font-size: smaller;',
+      'superscript': 'vertical-align: super; font-size: smaller;', 'sub': 'vertical-align: sub; font-size: smaller;',
+      'subscript': 'vertical-align: sub; font-size: smaller;', 'caps': 'text-transform: uppercase;',
+      'center': 'text-align: center;', 'right': 'text-align: right;', 'spaced': 'letter-spacing: 0.15em;' }"/>
+
+  <xsl:function name="ed:rendition-css" as="xs:string">
+    <xsl:param name="element" as="element()"/>
+    <xsl:variable name="declared" select="ed:targets($element/@rendition)[self::rendition][not(@scheme) or @scheme = 'css']"/>
+    <xsl:sequence select="normalize-space(string-join((
+        $declared ! normalize-space(.),
+        tokenize($element/@rend) ! lower-case(.) ! $ed:rend-keywords(.),
+        $element/@style ! normalize-space(.)), ' '))"/>
+  </xsl:function>
+
+  <!-- Whether an element's rendition is emphasis (italic, bold, underline): the text output marks it. -->
+  <xsl:function name="ed:is-emphasised" as="xs:boolean">
+    <xsl:param name="element" as="element()"/>
+    <xsl:sequence select="matches(ed:rendition-css($element), 'italic|bold|underline')"/>
+  </xsl:function>
+
+  <!-- Block or inline -->
+
+  <!-- Elements that always stand as blocks of their own, in every output. -->
+  <xsl:variable name="ed:block-names" as="xs:string*" select="(
+      'p', 'ab', 'div', 'div1', 'div2', 'div3', 'div4', 'div5', 'div6', 'div7', 'lg', 'l', 'list', 'item',
+      'table', 'row', 'figure', 'head', 'opener', 'closer', 'postscript', 'sp', 'spGrp', 'titlePage',
+      'argument', 'epigraph', 'trailer', 'listBibl', 'listPerson', 'listPlace', 'listOrg', 'listEvent',
+      'floatingText', 'body', 'front', 'back', 'group', 'text', 'castList')"/>
+
+  <!-- Blocks whose children are blocks: whatever stands in them with no running text is a block. -->
+  <xsl:variable name="ed:container-names" as="xs:string*" select="(
+      'body', 'front', 'back', 'group', 'text', 'div', 'div1', 'div2', 'div3', 'div4', 'div5', 'div6', 'div7',
+      'titlePage', 'opener', 'closer', 'postscript', 'floatingText', 'sp', 'spGrp', 'lg', 'castList',
+      'listBibl', 'argument', 'epigraph')"/>
+
+  <!-- Markers stand where they are and never make what holds them a block (a note's paragraphs are
+       the note's, not its paragraph's). -->
+  <xsl:variable name="ed:marker-names" as="xs:string*" select="(
+      'note', 'pb', 'lb', 'cb', 'milestone', 'anchor', 'index', 'gap', 'fw')"/>
+
+  <!-- Whether an element reads as a block: it is a known block, it holds one, or it stands in a
+       container with no running text beside it ("<opener><dateline>", an unknown element in a div). -->
+  <xsl:function name="ed:is-block" as="xs:boolean">
+    <xsl:param name="element" as="element()"/>
+    <xsl:sequence select="not(local-name($element) = $ed:marker-names) and (
+        local-name($element) = $ed:block-names
+        or ed:holds-blocks($element)
+        or exists($element/parent::*[local-name() = $ed:container-names][empty(text()[normalize-space()])]))"/>
+  </xsl:function>
+
+  <!-- Whether an element's content is blocks (so that it cannot be a paragraph itself). -->
+  <xsl:function name="ed:holds-blocks" as="xs:boolean">
+    <xsl:param name="element" as="element()"/>
+    <xsl:variable name="markers" select="$element//*[local-name() = $ed:marker-names]"/>
+    <xsl:sequence select="local-name($element) = $ed:container-names
+        or exists($element//*[local-name() = $ed:block-names][empty(ancestor::* intersect $markers)])"/>
+  </xsl:function>
 
   <xsl:function name="ed:or" as="xs:string">
     <xsl:param name="value" as="xs:string?"/>

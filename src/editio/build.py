@@ -33,10 +33,15 @@ class BuildOptions:
 
 @dataclass(frozen=True)
 class Builder:
-    """An output format: per-document and edition-wide renderers that return files, never write them."""
+    """An output format: per-document and edition-wide renderers that return files, never write them.
+
+    ``prepare`` runs first, before validation, so that slow start-up work (loading a rendering
+    engine) can proceed in parallel with the rest of the build.
+    """
 
     name: str
     folder: str
+    prepare: Callable[[Edition, BuildOptions], None] = lambda *_: None
     render_document: Callable[[Edition, object, BuildOptions], Iterable[Output]] = lambda *_: ()
     render_edition: Callable[[Edition, BuildOptions], Iterable[Output]] = lambda *_: ()
 
@@ -90,6 +95,8 @@ def build_edition(paths: Iterable[str | Path] | None = None, out: str | Path | N
     edition = load_edition(paths)
     builders = [builder(name) for name in (only or BUILDER_MODULES)]
     report = BuildReport(documents=len(edition.texts))
+    for current in builders:
+        current.prepare(edition, options)
     if validate:
         from .validation import validate_edition
         report.validation = validate_edition(edition)

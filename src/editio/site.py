@@ -1,0 +1,77 @@
+"""The web edition builder: decides which pages the site has and asks xslt/html.xsl for each.
+
+Pages: ``index.html``; per document ``<id>.html`` (the reading text) and ``about/<id>.html``;
+``register/<kind>.html`` for each kind of register entry the edition has. Beside them: the
+stylesheet and script from ``xslt/assets/``, each document's metadata records, its plain text
+and its TEI source, so that the site is complete on its own (from ``file://`` or any server).
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from .build import BuildOptions, Builder, Output
+from .edition import Edition
+from .errors import EditioError
+from .transform import XSLT_DIR, Result, stylesheet
+
+STYLESHEET = "html.xsl"
+ASSETS_DIR = XSLT_DIR / "assets"
+_WEB_NS = "{urn:editio:web}"
+
+# The kinds of register page, as html.xsl names them; a kind without entries gets no page.
+REGISTER_KINDS = ("persons", "places", "organisations", "events")
+# The metadata records written beside each document, in the order the cite block lists them.
+METADATA_FORMATS = ("bibtex", "ris", "csl-json", "jsonld", "mods", "oai_dc")
+
+
+def render_document(edition: Edition, document, options: BuildOptions) -> Iterator[Output]:
+    """A document's reading page, its "about" page, metadata records, plain text and TEI source."""
+    from .plaintext import render_text
+
+    records, notes = _metadata_records(edition, document)
+    links = " ".join(f"{name}={suffix}" for name, suffix, _ in records)
+    html = stylesheet(STYLESHEET)
+    yield _page(f"{document.id}.html",
+                html.apply(edition.saxon_document(document), edition.saxon_index, metadata_files=links), notes)
+    yield _page(f"about/{document.id}.html",
+                html.call(f"{_WEB_NS}about-page", edition.saxon_index, document_id=document.id,
+                          metadata_files=links))
+    for _, suffix, content in records:
+        yield Output(f"metadata/{document.id}{suffix}", content)
+    yield Output(f"text/{document.id}.txt", render_text(edition, document, "corrected").content)
+
+
+def _metadata_records(edition: Edition, document) -> tuple[list[tuple[str, str, bytes]], tuple[str, ...]]:
+    """(format, suffix, bytes) of each record that could be made, and a note for each that could not:
+    a document too bare for a crosswalk still gets its pages, which then link only the records made."""
+    from . import metadata
+
+    records, notes = [], []
+    for name in METADATA_FORMATS:
+        try:
+            records.append((name, metadata.FORMATS[name].suffix, metadata.render_record(edition, document, name)))
+        except EditioError as error:
+            notes.append(f"html: {document.id}: no {name} record in the site ({error.message})")
+    return records, tuple(notes)
+
+
+def render_edition(edition: Edition, options: BuildOptions) -> Iterator[Output]:
+    """The home page, the register pages, the TEI sources and the assets."""
+    html = stylesheet(STYLESHEET)
+    yield _page("index.html", html.call(f"{_WEB_NS}home-page", edition.saxon_index))
+    for kind in REGISTER_KINDS:
+        result = html.call(f"{_WEB_NS}register-page", edition.saxon_index, kind=kind)
+        if result.content.strip():
+            yield _page(f"register/{kind}.html", result)
+    for document in edition.documents:
+        yield Output(f"tei/{edition.relative_name(document)}", document.source)
+    for asset in sorted(p for p in ASSETS_DIR.rglob("*") if p.is_file()):
+        yield Output(f"assets/{asset.relative_to(ASSETS_DIR).as_posix()}", asset.read_bytes())
+
+
+def _page(path: str, result: Result, notes: tuple[str, ...] = ()) -> Output:
+    return Output(path, result.content, (*result.messages, *notes))
+
+
+BUILDER = Builder("html", "html", render_document=render_document, render_edition=render_edition)

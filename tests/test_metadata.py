@@ -1,0 +1,439 @@
+"""The metadata crosswalks: every record against its official schema, and what each one says.
+
+Expected values are read from the TEI and the register with lxml, never written out here, so that the
+tests follow the edition and still fail when a crosswalk drops or changes a fact.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from conftest import FIXTURES, LETTER, REGISTER, TEI_DIR, shared_path
+from schemas import assert_valid, relax_ng, xml_schema
+
+from editio.build import build_edition
+from editio.edition import load_edition
+from editio.errors import EditioError
+from editio.metadata import BUILDER, FORMATS, render_catalogue, render_edition_record, render_record, \
+    render_record_for_path
+from editio.transform import Stylesheet, parse_xml, processor
+
+MINIMAL = FIXTURES / "metadata" / "minimal.xml"
+EDITIO = shutil.which("editio") or "editio"  # the installed console script, as users run it
+NS = {"tei": "http://www.tei-c.org/ns/1.0", "mods": "http://www.loc.gov/mods/v3",
+      "dc": "http://purl.org/dc/elements/1.1/", "oai_dc": "http://www.openarchives.org/OAI/2.0/oai_dc/",
+      "xlink": "http://www.w3.org/1999/xlink"}
+DOCUMENT_FORMATS = [name for name, f in FORMATS.items() if f.scope == "document"]
+
+
+# The edition, its facts, and the records
+
+@pytest.fixture(scope="module")
+def edition():
+    return load_edition([TEI_DIR])
+
+
+@pytest.fixture(scope="module")
+def letter(edition):
+    return edition.document(etree.parse(str(LETTER)).getroot().get("{http://www.w3.org/XML/1998/namespace}id"))
+
+
+@pytest.fixture(scope="module")
+def tei():
+    return etree.parse(str(LETTER))
+
+
+@pytest.fixture(scope="module")
+def register():
+    return etree.parse(str(REGISTER))
+
+
+@pytest.fixture(scope="module")
+def minimal(tmp_path_factory):
+    """The minimal fixture alone, as its own edition, with a known modification day."""
+    folder = tmp_path_factory.mktemp("minimal")
+    path = folder / MINIMAL.name
+    shutil.copy(MINIMAL, path)
+    os.utime(path, (1_000_000_000, 1_000_000_000))  # 2001-09-09 UTC
+    edition = load_edition([path])
+    return edition, edition.documents[0]
+
+
+def record(edition, document, name) -> bytes:
+    return render_record(edition, document, name)
+
+
+def xml(content: bytes) -> etree._Element:
+    return etree.fromstring(content)
+
+
+def authority(register, entity_id: str, kind: str) -> str | None:
+    values = register.xpath(f"//*[@xml:id = '{entity_id}']/tei:idno[@type = '{kind}']/text()", namespaces=NS)
+    return values[0].strip() if values else None
+
+
+def mods_3_8():
+    """MODS 3.8 through xmlschema: libxml2 cannot compile this revision (see SOURCES.md), xmlschema can."""
+    import xmlschema
+    folder = shared_path("reference", "schemas")
+    return xmlschema.XMLSchema(str(folder / "mods-3-8.xsd"), locations={
+        "http://www.w3.org/1999/xlink": str(folder / "xlink.xsd"),
+        "http://www.w3.org/XML/1998/namespace": str(folder / "xml.xsd")})
+
+
+def schematron_failures(schema: Path, content: bytes) -> list[str]:
+    """Run a Schematron's assert and report rules with Saxon's XPath 3.1 engine.
+
+    cmif.sch uses queryBinding xslt2 (matches(), XPath 2 paths), which lxml's XSLT 1 skeleton cannot
+    run, and no maintained XSLT 2 Schematron compiler installs from PyPI for Python 3.11. Each rule's
+    context is selected anywhere in the document and each test evaluated on every node it selects,
+    exactly as written in the schema; patterns of cmif.sch have disjoint rule contexts, so the
+    first-matching-rule subtlety of Schematron does not arise. Warnings are returned too.
+    """
+    sch_ns = "http://purl.oclc.org/dsdl/schematron"
+    sch = etree.parse(str(schema))
+    prefixes = {ns.get("prefix"): ns.get("uri") for ns in sch.iterfind(f"{{{sch_ns}}}ns")}
+    document = parse_xml(content)
+
+    def xpath(context):
+        evaluator = processor().new_xpath_processor()
+        for prefix, uri in prefixes.items():
+            evaluator.declare_namespace(prefix, uri)
+        evaluator.set_context(xdm_item=context)
+        return evaluator
+
+    failures = []
+    for rule in sch.iter(f"{{{sch_ns}}}rule"):
+        nodes = xpath(document).evaluate(f"//({rule.get('context')})")
+        for index in range(nodes.size if nodes is not None else 0):
+            for check in rule:
+                if not isinstance(check.tag, str) or etree.QName(check).localname not in ("assert", "report"):
+                    continue
+                holds = xpath(nodes.item_at(index)).effective_boolean_value(check.get("test"))
+                if holds != (etree.QName(check).localname == "assert"):
+                    failures.append(f"{check.get('role', 'error')}: {' '.join(check.xpath('string()').split())}")
+    return failures
+
+
+# The format table
+
+def test_the_format_table_names_every_format_once_with_its_scope():
+    assert set(FORMATS) == {"oai_dc", "mods", "tei", "jsonld", "bibtex", "ris", "csl-json", "cmif"}
+    assert {name for name, f in FORMATS.items() if f.scope == "edition"} == {"cmif"}
+    assert {name for name, f in FORMATS.items() if f.oai} == {"oai_dc", "mods", "tei"}
+    assert len({f.suffix for f in FORMATS.values()}) == len(FORMATS)
+    assert all((Path(__file__).parents[1] / "xslt" / f.stylesheet).is_file() for f in FORMATS.values())
+
+
+# Validity against the official schemas
+
+@pytest.mark.parametrize("scenario", ["letter", "minimal"])
+def test_oai_dc_records_are_valid(scenario, edition, letter, minimal):
+    source = (edition, letter) if scenario == "letter" else minimal
+    assert_valid(xml_schema("oai_dc.xsd"), record(*source, "oai_dc"))
+
+
+@pytest.mark.parametrize("scenario", ["letter", "minimal"])
+def test_mods_records_are_valid_against_mods_3_6_and_3_8(scenario, edition, letter, minimal):
+    source = (edition, letter) if scenario == "letter" else minimal
+    content = record(*source, "mods")
+    assert_valid(xml_schema("mods-3-6.xsd"), content)
+    mods_3_8().validate(content.decode("utf-8"))
+    assert xml(content).get("version") == "3.6"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("scenario", ["letter", "minimal"])
+def test_tei_header_records_are_valid_tei(scenario, edition, letter, minimal):
+    source = (edition, letter) if scenario == "letter" else minimal
+    content = record(*source, "tei")
+    assert etree.QName(xml(content)).localname == "teiHeader"
+    assert_valid(xml_schema("tei_all.xsd"), content)
+
+
+def test_cmif_is_valid_against_its_relax_ng_and_schematron(edition):
+    content = render_edition_record(edition, "cmif")
+    assert_valid(relax_ng("cmi-customization.rng"), content)
+    assert schematron_failures(shared_path("reference", "schemas", "cmif.sch"), content) == []
+
+
+def test_the_schematron_runner_reports_a_broken_cmif(edition):
+    tree = xml(render_edition_record(edition, "cmif"))
+    for action in tree.xpath("//tei:correspAction[@type = 'received']", namespaces=NS):
+        action.getparent().remove(action)
+    tree.find(".//tei:bibl", NS).set("{http://www.w3.org/XML/1998/namespace}id", "not-a-uuid")
+    failures = schematron_failures(shared_path("reference", "schemas", "cmif.sch"), etree.tostring(tree))
+    assert any("[E0002]" in f for f in failures) and any("[W0001]" in f for f in failures)
+
+
+def test_cmif_of_an_edition_without_letters_is_valid(minimal):
+    edition, _ = minimal
+    content = render_edition_record(edition, "cmif")
+    assert_valid(relax_ng("cmi-customization.rng"), content)
+    assert not xml(content).xpath("//tei:correspDesc", namespaces=NS)
+
+
+# What the records say
+
+def test_dublin_core_carries_the_header(edition, letter, tei, register):
+    dc = xml(record(edition, letter, "oai_dc"))
+    values = lambda name: [e.text for e in dc.iterfind(f"dc:{name}", NS)]
+    assert values("creator") == register.xpath("//tei:person[@xml:id = 'kropotkin']/tei:persName[@type = 'normalised']/text()", namespaces=NS)
+    assert values("contributor") == tei.xpath("//tei:titleStmt/tei:editor/tei:orgName/text()", namespaces=NS)
+    assert tei.xpath("string(//tei:publicationStmt/tei:date/@when)", namespaces=NS) in values("date")
+    assert values("identifier") == [f"{edition.config.edition.base_url}{letter.id}.html"]
+    assert values("language") == tei.xpath("//tei:langUsage/tei:language/@ident", namespaces=NS)
+    assert values("subject") == [" ".join(t.split()) for t in tei.xpath("//tei:keywords/tei:term/text()", namespaces=NS)]
+    licence = tei.xpath("string(//tei:licence/@target)", namespaces=NS)
+    assert licence in values("rights") and any("Anti-Copyright" in v for v in values("rights"))
+    # The witness chain in short: each periodical printing, with its relation and certainty.
+    sources = values("source")
+    for journal in tei.xpath("//tei:bibl/tei:title[@level = 'j']", namespaces=NS):
+        assert any(" ".join(journal.xpath("string()").split()) in s for s in sources)
+    assert any("translation of" in s and "(probable)" in s for s in sources)
+    # No translator is named in the TEI, so none is named here.
+    assert not any("translat" in v.lower() for v in values("contributor") + values("creator"))
+
+
+def test_mods_names_carry_authority_uris_from_the_register(edition, letter, register):
+    mods = xml(record(edition, letter, "mods"))
+    author = mods.xpath("mods:name[mods:role/mods:roleTerm[@type = 'code'] = 'aut']", namespaces=NS)[0]
+    gnd = authority(register, "kropotkin", "gnd")
+    assert author.get("authority") == "gnd"
+    assert author.get("valueURI") == f"https://d-nb.info/gnd/{gnd}"
+    assert author.get("authorityURI") == "https://d-nb.info/gnd/"
+    assert {i.text for i in author.iterfind("mods:nameIdentifier", NS)} == {gnd, authority(register, "kropotkin", "wikidata")}
+    place = mods.xpath("mods:originInfo[@eventType = 'production']/mods:place/mods:placeTerm", namespaces=NS)[0]
+    assert place.get("valueURI") == f"https://www.geonames.org/{authority(register, 'dmitrov', 'geonames')}"
+    addressee = mods.xpath("mods:name[mods:role/mods:roleTerm = 'rcp']/mods:namePart/text()", namespaces=NS)
+    assert addressee == ["The workers of Western Europe"]
+
+
+def test_mods_dates_encode_their_uncertainty(edition, letter, tei):
+    mods = xml(record(edition, letter, "mods"))
+    created = tei.xpath("//tei:creation/tei:date", namespaces=NS)[0]
+    sent = tei.xpath("//tei:correspAction[@type = 'sent']/tei:date", namespaces=NS)[0]
+    dates = mods.xpath("mods:originInfo[@eventType = 'production']/mods:dateCreated", namespaces=NS)
+    start = [d for d in dates if d.get("point") == "start"][0]
+    assert (start.text, start.get("keyDate"), start.get("qualifier")) == (created.get("notBefore"), "yes", "inferred")
+    assert [d.text for d in dates if d.get("point") == "end"] == [created.get("notAfter")]
+    printed = [d for d in dates if d.text == sent.get("when")]
+    assert sent.get("cert") == "low" and [d.get("qualifier") for d in printed] == ["questionable"]
+    assert len(mods.xpath("//mods:*[@keyDate]", namespaces=NS)) == 1
+    issued = mods.xpath("string(mods:originInfo[@eventType = 'publication']/mods:dateIssued)", namespaces=NS)
+    assert issued == tei.xpath("string(//tei:editionStmt//tei:date/@when)", namespaces=NS)
+
+
+def test_mods_related_items_follow_the_witness_chain(edition, letter, tei):
+    mods = xml(record(edition, letter, "mods"))
+    for bibl in tei.xpath("//tei:bibl[tei:title[@level = 'j']]", namespaces=NS):
+        item = mods.xpath(f"mods:relatedItem[@ID = '{bibl.get('{http://www.w3.org/XML/1998/namespace}id')}']", namespaces=NS)[0]
+        assert item.get("type") == "original"
+        host = item.xpath("mods:relatedItem[@type = 'host']/mods:titleInfo/mods:title/text()", namespaces=NS)
+        assert host == [" ".join(bibl.xpath("string(tei:title[@level = 'j'])", namespaces=NS).split())]
+        assert item.xpath("string(mods:part/mods:date)", namespaces=NS) == bibl.xpath("string(tei:date/@when)", namespaces=NS)
+    temps_nouveaux = mods.xpath("mods:relatedItem[mods:part/mods:detail[@type = 'issue']]", namespaces=NS)[0]
+    assert temps_nouveaux.xpath("string(mods:note[@type = 'relation'])", namespaces=NS).startswith("translation of")
+    licence = mods.xpath("mods:accessCondition[@xlink:href]", namespaces=NS)[0]
+    assert licence.get("{http://www.w3.org/1999/xlink}href") == tei.xpath("string(//tei:licence/@target)", namespaces=NS)
+
+
+def test_cmif_carries_authority_uris_and_the_span_of_writing(edition, tei, register):
+    cmif = xml(render_edition_record(edition, "cmif"))
+    sent = cmif.xpath("//tei:correspAction[@type = 'sent']", namespaces=NS)[0]
+    assert sent.xpath("string(tei:persName/@ref)", namespaces=NS) == f"http://d-nb.info/gnd/{authority(register, 'kropotkin', 'gnd')}"
+    assert sent.xpath("string(tei:placeName/@ref)", namespaces=NS) == f"http://www.geonames.org/{authority(register, 'dmitrov', 'geonames')}"
+    created = tei.xpath("//tei:creation/tei:date", namespaces=NS)[0]
+    date = sent.find("tei:date", NS)
+    assert dict(date.attrib) == {"notBefore": created.get("notBefore"), "notAfter": created.get("notAfter")}
+    printed = tei.xpath("string(//tei:correspAction[@type = 'sent']/tei:date/@when)", namespaces=NS)
+    assert "28 April 1919" in sent.xpath("string(tei:note)", namespaces=NS) and printed == "1919-04-28"
+    received = cmif.xpath("//tei:correspAction[@type = 'received']/tei:orgName/text()", namespaces=NS)
+    assert received == tei.xpath("//tei:correspAction[@type = 'received']/tei:orgName/text()", namespaces=NS)
+    assert cmif.xpath("string(//tei:correspDesc/@ref)", namespaces=NS).endswith(".html")
+
+
+def test_jsonld_is_a_message_with_its_witness_chain_and_mentions(edition, letter, tei, register):
+    data = json.loads(record(edition, letter, "jsonld"))
+    assert data["@context"] == "https://schema.org" and data["@type"] == "Message"
+    gnd = f"https://d-nb.info/gnd/{authority(register, 'kropotkin', 'gnd')}"
+    assert gnd in data["author"][0]["sameAs"] and gnd in data["sender"][0]["sameAs"]
+    assert data["recipient"][0]["name"] == "The workers of Western Europe"
+    assert data["license"] == tei.xpath("string(//tei:licence/@target)", namespaces=NS)
+    assert data["inLanguage"] == "en" and data["dateCreated"] == "1919-03/1920-06-10"
+    assert "dateSent" not in data  # the printed date is uncertain; schema.org cannot say so
+    chain = {node["@id"]: node for node in data["isBasedOn"]}
+    source = chain[data["translationOfWork"]["@id"]]
+    assert source["inLanguage"] == "fr" and source["isPartOf"]["isPartOf"]["name"] == "Les Temps nouveaux"
+    # Every mentioned register entity with identifiers carries exactly their URIs.
+    mentioned = {m["name"]: m for m in data["mentions"]}
+    dmitrov = mentioned["Dmitrov"]
+    assert dmitrov["@type"] == "Place"
+    assert sorted(dmitrov["sameAs"]) == sorted([f"https://www.wikidata.org/entity/{authority(register, 'dmitrov', 'wikidata')}",
+                                                f"https://www.geonames.org/{authority(register, 'dmitrov', 'geonames')}"])
+    referenced = set(tei.xpath("//tei:text//@ref", namespaces=NS))
+    assert len(data["mentions"]) == len({r.split(":", 1)[1] for ref in referenced for r in ref.split()})
+
+
+def test_csl_json_has_the_csl_fields(edition, letter, tei):
+    items = json.loads(record(edition, letter, "csl-json"))
+    assert isinstance(items, list) and len(items) == 1
+    item = items[0]
+    assert item["id"] == letter.id and item["type"] == "letter"
+    assert item["author"] == [{"literal": "Pëtr Alekseevič Kropotkin"}]
+    edition_day = tei.xpath("string(//tei:editionStmt//tei:date/@when)", namespaces=NS)
+    assert item["issued"] == {"date-parts": [[int(p) for p in edition_day.split("-")]]}
+    created = tei.xpath("//tei:creation/tei:date", namespaces=NS)[0]
+    start, end = ([int(p) for p in created.get(a).split("-")] for a in ("notBefore", "notAfter"))
+    assert item["original-date"] == {"date-parts": [start, end]}
+    assert item["URL"].endswith(f"/{letter.id}.html") and item["version"] == "1.0"
+    assert "accessed" not in item
+
+
+BIBTEX_ENTRY = re.compile(r"@(\w+)\{([^,\s]+),\n((?:  \w+ = \{.*\},?\n)+)\}\n")
+
+
+def test_bibtex_is_one_well_formed_entry(edition, letter):
+    text = record(edition, letter, "bibtex").decode("utf-8")
+    match = BIBTEX_ENTRY.fullmatch(text)
+    assert match, text
+    fields = dict(re.findall(r"  (\w+) = \{(.*)\},?\n", match.group(3)))
+    for value in fields.values():
+        depth = 0
+        for char in value:
+            depth += {"{": 1, "}": -1}.get(char, 0)
+            assert depth >= 0
+        assert depth == 0
+    assert match.group(2) == letter.id
+    assert fields["editor"] == "{The editio project}" and fields["origdate"] == "1919-03/1920-06-10"
+    assert {"author", "title", "publisher", "year", "url"} <= set(fields) and "urldate" not in fields
+
+
+def test_ris_is_one_well_formed_reference(edition, letter):
+    text = record(edition, letter, "ris").decode("utf-8")
+    lines = text.split("\r\n")
+    assert lines[-1] == "" and lines[0].startswith("TY  - ") and lines[-2] == "ER  - "
+    assert all(re.fullmatch(r"[A-Z][A-Z0-9]  - .*", line) for line in lines[:-1])
+    tags = [line[:2] for line in lines[:-1]]
+    assert {"AU", "TI", "ED", "PB", "PY", "DA", "UR"} <= set(tags) and "Y2" not in tags
+
+
+def test_the_minimal_document_gets_records_with_what_is_there_and_nothing_invented(minimal):
+    edition, document = minimal
+    dc = xml(record(edition, document, "oai_dc"))
+    assert [e.text for e in dc.iterfind("dc:title", NS)] == ["A minimal text"]
+    assert not dc.findall("dc:creator", NS) and not dc.findall("dc:source", NS) and not dc.findall("dc:date", NS)
+    mods = xml(record(edition, document, "mods"))
+    assert not mods.findall("mods:name", NS) and not mods.xpath("//mods:dateCreated", namespaces=NS)
+    data = json.loads(record(edition, document, "jsonld"))
+    assert data["@type"] == "CreativeWork" and not {"author", "dateCreated", "isBasedOn", "mentions"} & set(data)
+    item = json.loads(record(edition, document, "csl-json"))[0]
+    assert item["type"] == "document" and not {"author", "issued", "original-date"} & set(item)
+    catalogue = json.loads(render_catalogue(edition))
+    assert catalogue["records"] == [{"id": "minimal", "datestamp": "2001-09-09", "sets": ["texts"],
+                                     "files": {"oai_dc": "minimal/oai_dc.xml", "mods": "minimal/mods.xml",
+                                               "tei": "minimal/tei.xml"}}]
+
+
+def test_the_datestamp_never_comes_from_the_build_time(minimal, monkeypatch):
+    edition, document = minimal
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1100000000")  # 2004-11-09
+    fresh = load_edition([document.path])
+    assert json.loads(render_catalogue(fresh))["records"][0]["datestamp"] == "2004-11-09"
+
+
+# The page head
+
+def test_head_metadata_gives_meta_tags_signposting_and_jsonld(edition, letter, tei, register):
+    head = Stylesheet(FIXTURES / "metadata" / "head.xsl").apply(edition.saxon_document(letter), edition.saxon_index)
+    page = etree.fromstring(head.content, etree.HTMLParser())
+    url = f"{edition.config.edition.base_url}{letter.id}.html"
+    meta = lambda name: page.xpath(f"//meta[@name = '{name}']/@content")
+    assert page.xpath("//link[@rel = 'schema.DC']/@href") == ["http://purl.org/dc/elements/1.1/"]
+    assert meta("DC.identifier") == [url] and meta("citation_title") and meta("citation_publication_date") == [
+        tei.xpath("string(//tei:editionStmt//tei:date/@when)", namespaces=NS).replace("-", "/")]
+    assert page.xpath("//link[@rel = 'cite-as']/@href") == [url]
+    described = {(l.get("href"), l.get("type")) for l in page.xpath("//link[@rel = 'describedby']")}
+    assert described == {(f"{edition.config.edition.base_url}metadata/{letter.id}{f.suffix}", f.media_type)
+                         for f in FORMATS.values() if f.site and f.scope == "document"}
+    assert page.xpath("//link[@rel = 'license']/@href") == [tei.xpath("string(//tei:licence/@target)", namespaces=NS)]
+    assert f"https://d-nb.info/gnd/{authority(register, 'kropotkin', 'gnd')}" in page.xpath("//link[@rel = 'author']/@href")
+    embedded = json.loads(page.xpath("string(//script[@type = 'application/ld+json'])"))
+    assert embedded == json.loads(record(edition, letter, "jsonld"))
+
+
+# The command line
+
+@pytest.mark.parametrize("name", list(FORMATS))
+def test_the_cli_prints_each_format(name, edition, letter):
+    result = subprocess.run([EDITIO, "metadata", str(LETTER), "--format", name],
+                            capture_output=True, cwd=TEI_DIR.parent)
+    assert result.returncode == 0, result.stderr.decode()
+    expected = render_edition_record(edition, name) if FORMATS[name].scope == "edition" else record(edition, letter, name)
+    assert result.stdout == expected
+
+
+def test_the_cli_refuses_an_unknown_format_in_one_line():
+    result = subprocess.run([EDITIO, "metadata", str(LETTER), "--format", "marcxml"],
+                            capture_output=True, text=True, cwd=TEI_DIR.parent)
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr.count("\n") == 1 and "marcxml" in result.stderr
+    assert all(name in result.stderr for name in FORMATS)
+
+
+def test_an_unknown_format_is_an_editio_error():
+    with pytest.raises(EditioError, match="choose from oai_dc, mods"):
+        render_record_for_path(LETTER, "dc")
+
+
+# The builder and the catalogue
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    out = tmp_path_factory.mktemp("metadata-build")
+    build_edition([TEI_DIR], out=out, only=["metadata"], validate=False)
+    return out / BUILDER.folder
+
+
+def test_the_builder_writes_every_format_and_the_catalogue(built, edition, letter, tei):
+    for chosen in FORMATS.values():
+        path = built / (chosen.file if chosen.scope == "edition" else f"{letter.id}/{chosen.file}")
+        assert path.is_file() and path.stat().st_size > 0, path
+    catalogue = json.loads((built / "catalogue.json").read_text(encoding="utf-8"))
+    assert set(catalogue) == {"repository", "formats", "sets", "records"}
+    changed = tei.xpath("string(//tei:revisionDesc/tei:change/@when)", namespaces=NS)
+    settings = edition.config.edition
+    assert catalogue["repository"] == {"name": edition.config.oai.repository_name, "base_url": settings.base_url,
+                                       "admin_email": settings.contact, "domain": "editio.example.org",
+                                       "earliest_datestamp": changed}
+    assert catalogue["formats"]["oai_dc"] == {"namespace": "http://www.openarchives.org/OAI/2.0/oai_dc/",
+                                              "schema": "http://www.openarchives.org/OAI/2.0/oai_dc.xsd"}
+    assert set(catalogue["formats"]) == {"oai_dc", "mods", "tei"}
+    assert catalogue["sets"] == {"letters": "Letters", "texts": "Texts"}
+    [entry] = catalogue["records"]
+    assert entry == {"id": letter.id, "datestamp": changed, "sets": ["letters", "texts"],
+                     "files": {name: f"{letter.id}/{name}.xml" for name in ("oai_dc", "mods", "tei")}}
+    roots = {"oai_dc": "{http://www.openarchives.org/OAI/2.0/oai_dc/}dc", "mods": "{http://www.loc.gov/mods/v3}mods",
+             "tei": "{http://www.tei-c.org/ns/1.0}teiHeader"}
+    for name, path in entry["files"].items():
+        content = (built / path).read_bytes()
+        assert content.startswith(b'<?xml version="1.0" encoding="UTF-8"?>')
+        assert xml(content).tag == roots[name]
+    text = (built / "catalogue.json").read_text(encoding="utf-8")
+    assert text == json.dumps(catalogue, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def test_records_are_byte_reproducible(built, tmp_path):
+    build_edition([TEI_DIR], out=tmp_path, only=["metadata"], validate=False)
+    again = tmp_path / BUILDER.folder
+    files = sorted(p.relative_to(built) for p in built.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(again) for p in again.rglob("*") if p.is_file())
+    assert all((built / f).read_bytes() == (again / f).read_bytes() for f in files)

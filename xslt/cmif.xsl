@@ -1,0 +1,109 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  CMIF v1.1 (correspSearch's Correspondence Metadata Interchange Format) for the whole edition: one
+  correspDesc per letter, persons and bodies with GND URIs (VIAF, then Wikidata, where there is no
+  GND), places with GeoNames URIs, in the http:// forms correspSearch expects.
+
+  The sent date is ed:dispatch-date: a sent date the TEI marks uncertain (cert low) is not passed on
+  as a point in time, which correspSearch would index as a fact; the letter is dated by the span the
+  edition establishes for its writing (creation), which contains the uncertain date, and a note
+  keeps the date the letter gives itself. Context: the edition index.
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:ed="urn:editio"
+    xmlns="http://www.tei-c.org/ns/1.0"
+    xpath-default-namespace="http://www.tei-c.org/ns/1.0"
+    exclude-result-prefixes="#all"
+    expand-text="yes">
+
+  <xsl:include href="common.xsl"/>
+  <xsl:include href="metadata-common.xsl"/>
+
+  <xsl:output method="xml" encoding="UTF-8" indent="yes"/>
+  <xsl:mode on-no-match="fail"/>
+  <xsl:mode name="ed:cmif" on-no-match="fail"/>
+
+  <!-- A stable UUID for the edition as a source (metadata.py derives it from the base URL). -->
+  <xsl:param name="edition-uuid" as="xs:string" required="yes"/>
+  <!-- The day the edition last changed (the latest datestamp of its documents). -->
+  <xsl:param name="edition-date" as="xs:string" required="yes"/>
+
+  <xsl:variable name="ed:source-id" as="xs:string" select="'uuid-' || $edition-uuid"/>
+
+  <xsl:template match="/">
+    <xsl:variable name="letters" select="ed:edition/ed:document/TEI[teiHeader/profileDesc/correspDesc
+                                         [correspAction[@type = 'sent']][correspAction[@type = 'received']]]"/>
+    <TEI>
+      <teiHeader>
+        <fileDesc>
+          <titleStmt>
+            <title>{$ed:settings/@title}</title>
+            <editor>{$ed:settings/@publisher}<email>{$ed:settings/@contact}</email></editor>
+          </titleStmt>
+          <publicationStmt>
+            <publisher>
+              <ref target="{$ed:settings/@base-url}">{$ed:settings/@publisher}</ref>
+            </publisher>
+            <idno type="url">{$ed:settings/@base-url}metadata/{$ed:record-formats[@name = 'cmif']/@file}</idno>
+            <date when="{$edition-date}"/>
+            <availability>
+              <licence target="{$ed:settings/@licence-url}">{$ed:settings/@licence}</licence>
+            </availability>
+          </publicationStmt>
+          <sourceDesc>
+            <bibl type="online" xml:id="{$ed:source-id}">{$ed:settings/@title}. {$ed:settings/@publisher}. <ref target="{$ed:settings/@base-url}">{$ed:settings/@base-url}</ref></bibl>
+          </sourceDesc>
+        </fileDesc>
+        <profileDesc>
+          <xsl:apply-templates select="$letters/teiHeader/profileDesc/correspDesc" mode="ed:cmif"/>
+        </profileDesc>
+      </teiHeader>
+      <text>
+        <body>
+          <p/>
+        </body>
+      </text>
+    </TEI>
+  </xsl:template>
+
+  <xsl:template match="correspDesc" mode="ed:cmif">
+    <correspDesc ref="{ed:document-url(ancestor::TEI[1])}" source="#{$ed:source-id}">
+      <xsl:apply-templates select="correspAction[@type = ('sent', 'received')]" mode="ed:cmif"/>
+    </correspDesc>
+  </xsl:template>
+
+  <xsl:template match="correspAction" mode="ed:cmif">
+    <xsl:variable name="tei" select="ancestor::TEI[1]"/>
+    <xsl:variable name="own-date" select="ed:action-date($tei, @type)"/>
+    <xsl:variable name="date" select="if (@type = 'sent') then ed:dispatch-date($tei) else $own-date"/>
+    <correspAction type="{@type}">
+      <xsl:apply-templates select="persName, orgName, placeName" mode="ed:cmif"/>
+      <xsl:for-each select="$date">
+        <date>
+          <xsl:copy-of select="@when, @notBefore, @notAfter, @from, @to"/>
+        </date>
+      </xsl:for-each>
+      <!-- CMIF's date takes no @cert: how certain it is goes into a note. -->
+      <xsl:choose>
+        <xsl:when test="$own-date and not($own-date is $date)">
+          <note>Dated {ed:date-description($own-date)} in the letter; given here as the span in which it was written, {ed:date-description($date)}.</note>
+        </xsl:when>
+        <xsl:when test="$date/@cert">
+          <note>Dated {ed:date-description($date)}.</note>
+        </xsl:when>
+      </xsl:choose>
+    </correspAction>
+  </xsl:template>
+
+  <xsl:template match="persName | orgName | placeName" mode="ed:cmif">
+    <xsl:element name="{local-name()}">
+      <xsl:for-each select="ed:preferred-authority(ed:entity(@ref, .), 'cmif')?uri">
+        <xsl:attribute name="ref" select="."/>
+      </xsl:for-each>
+      <xsl:text>{ed:party-name(.)}</xsl:text>
+    </xsl:element>
+  </xsl:template>
+
+</xsl:stylesheet>

@@ -1,0 +1,242 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  Behaviours "alternate" (choice, add/del), "editorial" (gap, unclear, supplied, sic…), "note" and
+  "page break". Both readings are in the page; the reading switch (CSS, no script needed) shows one,
+  and each alternate shows the other on hover and focus.
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:ed="urn:editio"
+    xmlns:web="urn:editio:web"
+    xpath-default-namespace="http://www.tei-c.org/ns/1.0"
+    exclude-result-prefixes="#all"
+    expand-text="yes">
+
+  <!-- Notes as a numbered list at the end of the document. -->
+  <xsl:mode name="web:endnote" on-no-match="deep-skip"/>
+
+  <!-- Whether a document has two readings to switch between. -->
+  <xsl:function name="web:has-readings" as="xs:boolean">
+    <xsl:param name="tei" as="element(TEI)"/>
+    <xsl:sequence select="exists($tei/text//(choice | add | del))"/>
+  </xsl:function>
+
+  <!-- Behaviour "alternate": both readings, each marked with the reading it belongs to. Inside a
+       link, the alternate cannot take focus itself: the link's hover and focus show it. -->
+  <xsl:template match="choice">
+    <xsl:variable name="corrected" select="ed:chosen(., 'corrected')"/>
+    <xsl:variable name="diplomatic" select="ed:chosen(., 'diplomatic')"/>
+    <xsl:choose>
+      <xsl:when test="empty(($corrected, $diplomatic))">
+        <xsl:message>html: {ed:document-id(.)}: a choice of {string-join(* ! name(), ', ')} has no reading policy; its first alternative is shown</xsl:message>
+        <xsl:apply-templates select="*[1]/node()"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="info-id" select="ed:id(.) || '-info'"/>
+        <span class="choice choice-{local-name(($diplomatic, $corrected)[1])}">
+          <xsl:if test="not(web:in-link(.))">
+            <xsl:attribute name="tabindex" select="0"/>
+            <xsl:attribute name="aria-describedby" select="$info-id"/>
+          </xsl:if>
+          <span class="r-corrected">
+            <xsl:apply-templates select="$corrected[1]" mode="web:attributes"/>
+            <xsl:apply-templates select="$corrected/node()"/>
+          </span>
+          <span class="r-diplomatic">
+            <xsl:apply-templates select="$diplomatic[1]" mode="web:attributes"/>
+            <xsl:apply-templates select="$diplomatic/node()"/>
+          </span>
+          <span class="choice-info" role="tooltip" id="{$info-id}">
+            <xsl:for-each select="$diplomatic, $corrected">
+              <span class="choice-reading">
+                <span class="choice-label">{ed:term(local-name())}</span>
+                <xsl:text> </xsl:text>
+                <i>{ed:text(.) => ed:or('—')}</i>
+                <xsl:for-each select="web:reading-source(.)">
+                  <span class="choice-source"> ({.})</span>
+                </xsl:for-each>
+              </span>
+            </xsl:for-each>
+          </span>
+        </span>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Where a corrected or regularised reading comes from. -->
+  <xsl:function name="web:reading-source" as="xs:string?">
+    <xsl:param name="reading" as="element()"/>
+    <xsl:variable name="witnesses" select="ed:source-witnesses($reading) ! ed:witness-label(.)"/>
+    <xsl:sequence select="if (exists($witnesses)) then 'as in ' || string-join($witnesses, '; ')
+                          else if ($reading[self::corr]) then ed:term('no-source') else ()"/>
+  </xsl:function>
+
+  <!-- Readings outside a choice. -->
+  <xsl:template match="sic | corr | orig | reg | expan | ex | am | restore | damaged | subst">
+    <span class="tei-{local-name()}">
+      <xsl:apply-templates select="." mode="web:attributes"/>
+      <xsl:apply-templates/>
+    </span>
+    <xsl:if test="self::sic"><span class="sic-mark"> [sic]</span></xsl:if>
+  </xsl:template>
+
+  <!-- Additions are read in both readings; deletions only in the diplomatic one. -->
+  <xsl:template match="add">
+    <ins class="tei-add">
+      <xsl:apply-templates select="." mode="web:attributes"/>
+      <xsl:apply-templates/>
+    </ins>
+  </xsl:template>
+
+  <xsl:template match="del">
+    <del class="tei-del r-diplomatic">
+      <xsl:apply-templates select="." mode="web:attributes"/>
+      <xsl:apply-templates/>
+    </del>
+  </xsl:template>
+
+  <!-- Behaviour "editorial": what the editors could not read, or added. -->
+  <xsl:template match="gap">
+    <xsl:variable name="extent" select="string-join((@quantity, @unit, @extent), ' ')"/>
+    <xsl:variable name="reason" select="string-join((@reason, @agent), ', ')"/>
+    <span class="tei-gap">
+      <xsl:apply-templates select="." mode="web:attributes"/>
+      <xsl:text>[…]</xsl:text>
+      <span class="visually-hidden"> (gap{$extent[. != ''] ! (': ' || .)}{$reason[. != ''] ! (', ' || .)})</span>
+    </span>
+  </xsl:template>
+
+  <xsl:template match="unclear">
+    <span class="tei-unclear">
+      <xsl:apply-templates select="." mode="web:attributes"/>
+      <xsl:apply-templates/>
+      <span class="unclear-mark">
+        <xsl:text>[?</xsl:text>
+        <span class="visually-hidden">: unclear{@reason ! (', ' || .)}</span>
+        <xsl:text>]</xsl:text>
+      </span>
+    </span>
+  </xsl:template>
+
+  <xsl:template match="supplied | surplus">
+    <span class="tei-{local-name()}">
+      <xsl:apply-templates select="." mode="web:attributes"/>
+      <xsl:text>{if (self::supplied) then '[' else '{'}</xsl:text>
+      <xsl:apply-templates/>
+      <xsl:text>{if (self::supplied) then ']' else '}'}</xsl:text>
+    </span>
+  </xsl:template>
+
+  <!-- Behaviour "note": a numbered reference here, the note itself at the end. -->
+  <xsl:template match="note[ancestor::text]">
+    <xsl:variable name="number" select="ed:note-number(.)"/>
+    <sup class="noteref">
+      <xsl:choose>
+        <xsl:when test="web:in-link(.)">{$number}</xsl:when>
+        <xsl:otherwise>
+          <a id="noteref-{ed:id(.)}" href="#{ed:id(.)}" role="doc-noteref"
+             aria-label="{ed:term('note')} {$number}">{$number}</a>
+        </xsl:otherwise>
+      </xsl:choose>
+    </sup>
+  </xsl:template>
+
+  <!-- Notes elsewhere (in the header, in register entries) are part of what they annotate. -->
+  <xsl:template match="note">
+    <xsl:call-template name="web:boxed"/>
+  </xsl:template>
+
+  <!-- The note on a dateline is the reader's first question: it is shown open under the dateline
+       as well as among the notes. -->
+  <xsl:template match="dateline[.//note[ancestor::text]]">
+    <xsl:next-match/>
+    <xsl:if test="web:box(.) != 'span'">
+      <xsl:for-each select=".//note">
+        <div class="note-open" role="note" aria-label="{ed:term('note')} {ed:note-number(.)}">
+          <xsl:call-template name="web:note-body">
+            <xsl:with-param name="label" as="node()*">
+              <a class="note-open-label" href="#{ed:id(.)}">{ed:label('editorial')} {ed:note-number(.)}</a>
+            </xsl:with-param>
+            <xsl:with-param name="web:with-ids" select="false()" tunnel="yes"/>
+          </xsl:call-template>
+        </div>
+      </xsl:for-each>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- The notes of the text, numbered, each with a link back to its reference. -->
+  <xsl:template name="web:notes">
+    <xsl:variable name="notes" select="ed:text-notes(.)"/>
+    <xsl:if test="exists($notes)">
+      <section class="notes" role="doc-endnotes" aria-labelledby="notes-heading">
+        <h2 id="notes-heading">{ed:term('notes')}</h2>
+        <ol class="notes-list">
+          <xsl:apply-templates select="$notes" mode="web:endnote"/>
+        </ol>
+      </section>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template match="note" mode="web:endnote">
+    <xsl:variable name="number" select="ed:note-number(.)"/>
+    <li id="{ed:id(.)}" value="{$number}">
+      <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="@xml:lang"/></xsl:if>
+      <xsl:call-template name="web:note-body">
+        <xsl:with-param name="label" as="node()*">
+          <xsl:if test="@type and @type != 'editorial'">
+            <span class="note-type">{@type}</span>
+          </xsl:if>
+        </xsl:with-param>
+        <xsl:with-param name="after" as="node()*">
+          <xsl:if test="not(web:in-link(.))">
+            <a class="backlink" href="#noteref-{ed:id(.)}" role="doc-backlink"
+               aria-label="Back to note reference {$number}">&#x21A9;&#xFE0E;</a>
+          </xsl:if>
+        </xsl:with-param>
+      </xsl:call-template>
+    </li>
+  </xsl:template>
+
+  <!-- A note's content as paragraphs, with something before and after it. -->
+  <xsl:template name="web:note-body">
+    <xsl:param name="label" as="node()*" select="()"/>
+    <xsl:param name="after" as="node()*" select="()"/>
+    <xsl:choose>
+      <xsl:when test="ed:holds-blocks(.)">
+        <xsl:if test="exists($label)"><p class="note-label"><xsl:sequence select="$label"/></p></xsl:if>
+        <xsl:apply-templates/>
+        <xsl:if test="exists($after)"><p class="note-after"><xsl:sequence select="$after"/></p></xsl:if>
+      </xsl:when>
+      <xsl:otherwise>
+        <p>
+          <xsl:sequence select="$label"/>
+          <xsl:if test="exists($label)"><xsl:text> </xsl:text></xsl:if>
+          <xsl:apply-templates/>
+          <xsl:if test="exists($after)"><xsl:text> </xsl:text></xsl:if>
+          <xsl:sequence select="$after"/>
+        </p>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Behaviour "page break": the source's page number in the margin, with its certainty. -->
+  <xsl:template match="pb">
+    <xsl:variable name="witness" select="ed:targets(@edRef)[1] ! ed:witness-label(.)"/>
+    <xsl:variable name="cert" select="ed:cert-label(@cert)"/>
+    <span class="tei-pb" id="{ed:id(.)}"
+          title="{string-join((
+            'Page ' || (@n, 'break')[1] || $witness ! (' of ' || .),
+            $cert ! ('the page number is ' || .)), '; ')}">
+      <span class="pb-mark" aria-hidden="true">|</span>
+      <span class="pb-label">
+        <span class="visually-hidden">Page </span>
+        <xsl:text>{if (@n) then 'p. ' || @n else 'page break'}</xsl:text>
+        <xsl:for-each select="$cert">
+          <span class="pb-cert"> {.}</span>
+        </xsl:for-each>
+      </span>
+    </span>
+  </xsl:template>
+
+</xsl:stylesheet>

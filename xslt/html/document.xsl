@@ -1,0 +1,137 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  The reading page of a document: its header (title, version, the reading switch), its text,
+  its notes, and the cards of the names it mentions.
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:ed="urn:editio"
+    xmlns:web="urn:editio:web"
+    xpath-default-namespace="http://www.tei-c.org/ns/1.0"
+    exclude-result-prefixes="#all"
+    expand-text="yes">
+
+  <!-- Parts of a text listed in its contents: the top-level divisions. -->
+  <xsl:mode name="web:toc" on-no-match="shallow-skip"/>
+
+  <xsl:template match="TEI">
+    <xsl:call-template name="web:page">
+      <xsl:with-param name="title" select="ed:display-title(.)"/>
+      <xsl:with-param name="page" select="'document'"/>
+      <xsl:with-param name="path" select="ed:document-id(.) || '.html'"/>
+      <xsl:with-param name="tei" select="."/>
+      <xsl:with-param name="content" as="node()*">
+        <article class="document" aria-labelledby="document-title"
+                 data-cite="{string-join(ed:citation-parts(.), ', ')}"
+                 data-url="{ed:document-url(.)}">
+          <xsl:for-each select="(text/@xml:lang, @xml:lang)[1]">
+            <xsl:attribute name="lang" select="."/>
+          </xsl:for-each>
+          <xsl:call-template name="web:document-header"/>
+          <xsl:apply-templates select="text">
+            <xsl:with-param name="root" select="''" tunnel="yes"/>
+            <xsl:with-param name="web:cards" select="true()" tunnel="yes"/>
+          </xsl:apply-templates>
+          <xsl:call-template name="web:notes">
+            <xsl:with-param name="root" select="''" tunnel="yes"/>
+            <xsl:with-param name="web:cards" select="true()" tunnel="yes"/>
+          </xsl:call-template>
+        </article>
+        <xsl:call-template name="web:cards"/>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:function name="web:is-page-title" as="xs:boolean">
+    <xsl:param name="docTitle" as="element(docTitle)"/>
+    <xsl:sequence select="exists($docTitle/parent::titlePage intersect web:title-page($docTitle/ancestor::TEI[1]))
+                          and empty($docTitle/preceding-sibling::docTitle)"/>
+  </xsl:function>
+
+  <!-- The title (from the title page when there is one), the document's state, its parts, and
+       the switch between readings. -->
+  <xsl:template name="web:document-header">
+    <header class="document-header">
+      <xsl:choose>
+        <xsl:when test="web:title-page(.)">
+          <xsl:apply-templates select="web:title-page(.)">
+            <xsl:with-param name="root" select="''" tunnel="yes"/>
+            <xsl:with-param name="web:cards" select="true()" tunnel="yes"/>
+          </xsl:apply-templates>
+        </xsl:when>
+        <xsl:otherwise>
+          <h1 id="document-title">{ed:display-title(.)}</h1>
+          <xsl:if test="exists(ed:authors(.))">
+            <p class="doc-author">{string-join(ed:authors(.), ', ')}</p>
+          </xsl:if>
+        </xsl:otherwise>
+      </xsl:choose>
+      <p class="document-meta">
+        <xsl:for-each select="ed:edition-version(.)">
+          <span>{ed:label('version')} {.}</span>
+        </xsl:for-each>
+        <xsl:for-each select="ed:last-change(.)">
+          <span>{ed:label('last-change')}: <time datetime="{.}">{ed:format-iso(.)}</time></span>
+        </xsl:for-each>
+        <span><a href="{web:about-href(., '')}">{ed:label('about')}</a></span>
+        <span><a href="#cite-heading">{ed:label('cite')}</a></span>
+      </p>
+      <xsl:call-template name="web:contents"/>
+      <xsl:if test="web:has-readings(.)">
+        <xsl:call-template name="web:reading-switch"/>
+      </xsl:if>
+    </header>
+  </xsl:template>
+
+  <xsl:template match="docTitle[web:is-page-title(.)]">
+    <h1 id="document-title">
+      <xsl:apply-templates select="." mode="web:attributes"/>
+      <xsl:apply-templates/>
+    </h1>
+  </xsl:template>
+
+  <!-- A list of the text's parts when it has more than one. -->
+  <xsl:template name="web:contents">
+    <xsl:variable name="parts" select="text/(front, body, back)/*[matches(local-name(), '^div[1]?$')]"/>
+    <xsl:if test="count($parts) gt 1">
+      <nav class="document-contents" aria-label="{ed:label('contents')}">
+        <ol>
+          <xsl:apply-templates select="$parts" mode="web:toc"/>
+        </ol>
+      </nav>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template match="*" mode="web:toc">
+    <li><a href="#{ed:id(.)}">{web:part-label(.)}</a></li>
+  </xsl:template>
+
+  <!-- A part is named by its heading, else by its type ("Letter"), else by its number. -->
+  <xsl:function name="web:part-label" as="xs:string">
+    <xsl:param name="div" as="element()"/>
+    <xsl:sequence select="($div/head[1] ! ed:text(.),
+                           $div/@type ! (upper-case(substring(., 1, 1)) || substring(., 2)),
+                           'Part ' || (count($div/preceding-sibling::*[local-name() = local-name($div)]) + 1))
+                          [normalize-space()][1]"/>
+  </xsl:function>
+
+  <!-- The reading switch works without script: the radio buttons steer the CSS (:has). -->
+  <xsl:template name="web:reading-switch">
+    <fieldset class="reading-switch">
+      <legend>Reading</legend>
+      <xsl:for-each select="'corrected', 'diplomatic'">
+        <label class="reading-option">
+          <input type="radio" name="reading" id="reading-{.}" value="{.}">
+            <xsl:if test=". = 'corrected'">
+              <xsl:attribute name="checked" select="'checked'"/>
+            </xsl:if>
+          </input>
+          <xsl:text> {ed:label(.)}</xsl:text>
+        </label>
+      </xsl:for-each>
+      <p class="reading-hint">Emended words are underlined: hover over or focus one to see the other reading.</p>
+    </fieldset>
+  </xsl:template>
+
+</xsl:stylesheet>

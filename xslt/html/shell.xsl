@@ -1,0 +1,207 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  The page shell every page shares, and where things are: links between pages of the site.
+  Hooks print.xsl may override: web:head-links, web:scripts, web:site-header, web:site-footer.
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
+    xmlns:ed="urn:editio"
+    xmlns:web="urn:editio:web"
+    xpath-default-namespace="http://www.tei-c.org/ns/1.0"
+    exclude-result-prefixes="#all"
+    expand-text="yes">
+
+  <!-- The pages of the site, relative to its root. -->
+
+  <xsl:function name="web:document-href" as="xs:string">
+    <xsl:param name="tei" as="element(TEI)"/>
+    <xsl:param name="root" as="xs:string"/>
+    <xsl:sequence select="$root || ed:document-id($tei) || '.html'"/>
+  </xsl:function>
+
+  <xsl:function name="web:about-href" as="xs:string">
+    <xsl:param name="tei" as="element(TEI)"/>
+    <xsl:param name="root" as="xs:string"/>
+    <xsl:sequence select="$root || 'about/' || ed:document-id($tei) || '.html'"/>
+  </xsl:function>
+
+  <xsl:function name="web:register-href" as="xs:string">
+    <xsl:param name="kind" as="xs:string"/>
+    <xsl:param name="root" as="xs:string"/>
+    <xsl:sequence select="$root || 'register/' || $kind || '.html'"/>
+  </xsl:function>
+
+  <!-- The address at which an element of the edition is read: a register entry, a place in a
+       text, or a section of a document's "about" page. -->
+  <xsl:function name="web:href" as="xs:string">
+    <xsl:param name="target" as="element()"/>
+    <xsl:param name="root" as="xs:string"/>
+    <xsl:variable name="tei" select="$target/ancestor-or-self::TEI[1]"/>
+    <xsl:variable name="anchor" select="ed:anchor($target)"/>
+    <xsl:sequence select="map {
+        'register': function() { web:register-href(ed:entity-kind($anchor), $root) || '#' || ed:id($anchor) },
+        'text': function() { web:document-href($tei, $root) || '#' || ed:id(($target[@xml:id], $anchor)[1]) },
+        'about': function() { web:about-href($tei, $root) || '#' || web:about-anchor($anchor) }
+      }(ed:page-of($target))()"/>
+  </xsl:function>
+
+  <!-- The id under which an "about" page shows a header element: a witness's own id, else its section. -->
+  <xsl:function name="web:about-anchor" as="xs:string">
+    <xsl:param name="anchor" as="element()"/>
+    <xsl:sequence select="if ($anchor[self::bibl][@xml:id]) then string($anchor/@xml:id)
+                          else ($ed:header-sections(local-name($anchor)), 'title')[1]"/>
+  </xsl:function>
+
+  <xsl:variable name="web:metadata-labels" as="map(xs:string, xs:string)" select="map {
+      'bibtex': 'BibTeX', 'ris': 'RIS', 'csl-json': 'CSL JSON', 'jsonld': 'JSON-LD', 'mods': 'MODS',
+      'oai_dc': 'Dublin Core' }"/>
+
+  <!-- The page -->
+
+  <xsl:template name="web:page">
+    <xsl:param name="title" as="xs:string" required="yes"/>
+    <xsl:param name="page" as="xs:string" required="yes"/>
+    <xsl:param name="path" as="xs:string" required="yes"/>
+    <xsl:param name="tei" as="element(TEI)?" select="()"/>
+    <xsl:param name="content" as="node()*" required="yes"/>
+    <xsl:variable name="root" select="string-join(tokenize($path, '/')[position() gt 1] ! '../')"/>
+    <html lang="{$ed:settings/@language}">
+      <head>
+        <meta charset="utf-8"/>
+        <meta name="viewport" content="width=device-width, initial-scale=1"/>
+        <title>{string-join(distinct-values(($title, string($ed:settings/@title))), ' · ')}</title>
+        <xsl:call-template name="web:head-links">
+          <xsl:with-param name="root" select="$root"/>
+        </xsl:call-template>
+        <xsl:if test="$page = 'document'">
+          <xsl:for-each select="$tei">
+            <xsl:call-template name="ed:head-metadata"/>
+          </xsl:for-each>
+        </xsl:if>
+        <xsl:call-template name="web:scripts">
+          <xsl:with-param name="root" select="$root"/>
+        </xsl:call-template>
+      </head>
+      <body class="page-{$page}">
+        <a class="skip-link" href="#main">Skip to the content</a>
+        <xsl:call-template name="web:site-header">
+          <xsl:with-param name="root" select="$root"/>
+          <xsl:with-param name="path" select="$path"/>
+        </xsl:call-template>
+        <main id="main">
+          <xsl:sequence select="$content"/>
+        </main>
+        <xsl:call-template name="web:site-footer">
+          <xsl:with-param name="root" select="$root"/>
+          <xsl:with-param name="tei" select="$tei"/>
+        </xsl:call-template>
+      </body>
+    </html>
+  </xsl:template>
+
+  <xsl:template name="web:head-links">
+    <xsl:param name="root" as="xs:string" required="yes"/>
+    <link rel="stylesheet" href="{$root}assets/edition.css"/>
+  </xsl:template>
+
+  <xsl:template name="web:scripts">
+    <xsl:param name="root" as="xs:string" required="yes"/>
+    <script src="{$root}assets/edition.js" defer="defer"></script>
+  </xsl:template>
+
+  <xsl:template name="web:site-header">
+    <xsl:param name="root" as="xs:string" required="yes"/>
+    <xsl:param name="path" as="xs:string" required="yes"/>
+    <header class="site-header">
+      <div class="site-header-inner">
+        <a class="site-title" href="{$root}index.html">{$ed:settings/@title}</a>
+        <nav class="site-nav" aria-label="Edition">
+          <ul>
+            <xsl:for-each select="('index.html', $ed:register-kinds ! web:register-href(., ''))">
+              <li>
+                <a href="{$root}{.}">
+                  <xsl:if test=". = $path">
+                    <xsl:attribute name="aria-current" select="'page'"/>
+                  </xsl:if>
+                  <xsl:text>{if (. = 'index.html') then ed:label('contents')
+                             else ed:label(replace(., '^register/|\.html$', ''))}</xsl:text>
+                </a>
+              </li>
+            </xsl:for-each>
+          </ul>
+        </nav>
+      </div>
+    </header>
+  </xsl:template>
+
+  <xsl:template name="web:site-footer">
+    <xsl:param name="root" as="xs:string" required="yes"/>
+    <xsl:param name="tei" as="element(TEI)?" required="yes"/>
+    <footer class="site-footer">
+      <div class="site-footer-inner">
+        <xsl:for-each select="$tei">
+          <xsl:call-template name="web:cite-block">
+            <xsl:with-param name="root" select="$root"/>
+          </xsl:call-template>
+        </xsl:for-each>
+        <xsl:call-template name="web:colophon">
+          <xsl:with-param name="tei" select="$tei"/>
+        </xsl:call-template>
+      </div>
+    </footer>
+  </xsl:template>
+
+  <!-- Publisher, licence, version and last change: of the document, or of the edition as a whole. -->
+  <xsl:template name="web:colophon">
+    <xsl:param name="tei" as="element(TEI)?" required="yes"/>
+    <xsl:variable name="licence" select="ed:licence($tei)"/>
+    <xsl:variable name="changed" select="if ($tei) then ed:last-change($tei)
+        else max($ed:edition//ed:document[@has-text = 'true']/TEI ! ed:last-change(.) ! xs:date(.)) ! string()"/>
+    <div class="colophon">
+      <p>
+        <span class="colophon-title">{$ed:settings/@title}</span>
+        <xsl:text>. Published by {$ed:settings/@publisher}.</xsl:text>
+      </p>
+      <p>
+        <xsl:text>{ed:label('licence')}: </xsl:text>
+        <a rel="license" href="{$licence?url}">{$licence?text}</a>
+        <xsl:for-each select="$tei/teiHeader/fileDesc/publicationStmt/availability/p">
+          <xsl:text> </xsl:text>
+          <xsl:apply-templates/>
+        </xsl:for-each>
+      </p>
+      <p class="version">
+        <xsl:for-each select="$tei ! ed:edition-version(.)">
+          <xsl:text>{ed:label('version')} {.}</xsl:text>
+          <xsl:if test="$changed"> · </xsl:if>
+        </xsl:for-each>
+        <xsl:for-each select="$changed">
+          <xsl:text>{ed:label('last-change')}: </xsl:text>
+          <time datetime="{.}">{ed:format-iso(.)}</time>
+        </xsl:for-each>
+      </p>
+    </div>
+  </xsl:template>
+
+  <!-- The suggested citation and the records to download, with the text's other forms. -->
+  <xsl:template name="web:cite-block">
+    <xsl:param name="root" as="xs:string" required="yes"/>
+    <xsl:variable name="id" select="ed:document-id(.)"/>
+    <section class="cite" aria-labelledby="cite-heading">
+      <h2 id="cite-heading">{ed:label('cite')}</h2>
+      <p class="citation">{ed:suggested-citation(.)}</p>
+      <ul class="downloads">
+        <!-- $metadata-files: the records site.py writes, "format=suffix" in its order. -->
+        <xsl:for-each select="tokenize($metadata-files)">
+          <xsl:variable name="format" select="substring-before(., '=')"/>
+          <li><a href="{$root}metadata/{$id}{substring-after(., '=')}" download="">{($web:metadata-labels($format), $format)[1]}</a></li>
+        </xsl:for-each>
+        <li><a href="{$root}text/{$id}.txt">Plain text</a></li>
+        <li><a href="{$root}tei/{ancestor::ed:document/@file}">TEI XML</a></li>
+      </ul>
+    </section>
+  </xsl:template>
+
+</xsl:stylesheet>

@@ -1,0 +1,371 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  What every metadata crosswalk needs from a TEI header, once: the kind of document, its record fields
+  (titles, people, dates, languages, subjects, rights), the witness chain, the register entities it
+  mentions, and the tables that map TEI values to the vocabularies of the target formats.
+
+  A module, not an entry stylesheet: it uses common.xsl but does not include it, because html.xsl
+  includes both common.xsl and head-metadata.xsl (which includes this), and a module included twice
+  declares its functions twice. Each crosswalk (dc.xsl, mods.xsl, …) includes common.xsl and this.
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
+    xmlns:array="http://www.w3.org/2005/xpath-functions/array"
+    xmlns:ed="urn:editio"
+    xpath-default-namespace="http://www.tei-c.org/ns/1.0"
+    exclude-result-prefixes="#all"
+    expand-text="yes">
+
+  <!-- The record formats (name, stylesheet, file, suffix, media type, scope): one table for Python and XSLT. -->
+  <xsl:variable name="ed:record-formats" as="element(ed:format)*"
+      select="doc(resolve-uri('metadata-formats.xml', static-base-uri()))/ed:formats/ed:format"/>
+
+  <!-- Kinds of document and what each is called in the target vocabularies. -->
+  <xsl:variable name="ed:kinds" as="map(xs:string, map(xs:string, xs:string))" select="map {
+      'letter': map { 'label': 'Letter', 'schema': 'Message', 'csl': 'letter', 'ris': 'PCOMM',
+                      'bibtex': 'misc', 'genre': 'letter' },
+      'text':   map { 'label': 'Text', 'schema': 'CreativeWork', 'csl': 'document', 'ris': 'GEN',
+                      'bibtex': 'misc', 'genre': 'text' } }"/>
+
+  <!-- OAI-PMH sets: name and the kinds of document each holds. -->
+  <xsl:variable name="ed:sets" as="map(xs:string, map(xs:string, item()*))" select="map {
+      'letters': map { 'name': 'Letters', 'kinds': 'letter' },
+      'texts':   map { 'name': 'Texts',   'kinds': ('letter', 'text') } }"/>
+
+  <!-- How a witness (bibl/@type) relates to the edition, as a MODS relatedItem/@type. -->
+  <xsl:variable name="ed:witness-roles" as="map(xs:string, xs:string)" select="map {
+      'copy-text': 'original', 'printing': 'original', 'translation': 'original',
+      'transcription': 'original', 'open-letter': 'original', 'private-letter': 'references',
+      'witness': 'otherVersion' }"/>
+
+  <!-- Authority URIs in the form each target expects, and which authority each kind of entity prefers. -->
+  <xsl:variable name="ed:authority-forms" as="map(xs:string, map(xs:string, xs:string))" select="map {
+      'cmif': map { 'gnd': 'http://d-nb.info/gnd/', 'viaf': 'http://viaf.org/viaf/',
+                    'wikidata': 'http://www.wikidata.org/entity/', 'geonames': 'http://www.geonames.org/' } }"/>
+  <xsl:variable name="ed:preferred-authorities" as="map(xs:string, xs:string*)" select="map {
+      'person': ('gnd', 'viaf', 'wikidata'), 'personGrp': ('gnd', 'viaf', 'wikidata'),
+      'org': ('gnd', 'viaf', 'wikidata'), 'place': ('geonames', 'wikidata', 'gnd'),
+      'event': ('wikidata', 'gnd') }"/>
+
+  <!-- The document -->
+
+  <xsl:function name="ed:kind" as="xs:string">
+    <xsl:param name="tei" as="element(TEI)"/>
+    <xsl:sequence select="if ($tei/teiHeader/profileDesc/correspDesc or $tei/@type = 'letter') then 'letter' else 'text'"/>
+  </xsl:function>
+
+  <xsl:function name="ed:kind-term" as="xs:string">
+    <xsl:param name="tei" as="element(TEI)"/>
+    <xsl:param name="vocabulary" as="xs:string"/>
+    <xsl:sequence select="$ed:kinds(ed:kind($tei))($vocabulary)"/>
+  </xsl:function>
+
+  <xsl:function name="ed:set-names" as="xs:string*">
+    <xsl:param name="tei" as="element(TEI)"/>
+    <xsl:sequence select="map:keys($ed:sets)[ed:kind($tei) = $ed:sets(.)('kinds')] => sort()"/>
+  </xsl:function>
+
+  <xsl:function name="ed:main-title" as="xs:string?">
+    <xsl:param name="tei" as="element(TEI)"/>
+    <xsl:variable name="titles" select="$tei/teiHeader/fileDesc/titleStmt/title"/>
+    <xsl:sequence select="ed:text(($titles[@type = 'main'], $titles[not(@type)], $titles)[1])[. != '']"/>
+  </xsl:function>
+
+  <xsl:function name="ed:subtitle" as="xs:string?">
+    <xsl:param name="tei" as="element(TEI)"/>
+    <xsl:sequence select="ed:text($tei/teiHeader/fileDesc/titleStmt/title[@type = 'sub'][1])[. != '']"/>
+  </xsl:function>
+
+  <!-- People and bodies of the titleStmt by role, each the name element (persName/orgName) or the role element itself. -->
+  <xsl:function name="ed:responsible" as="element()*">
+    <xsl:param name="tei" as="element(TEI)"/>
+    <xsl:param name="role" as="xs:string+"/>
+    <xsl:variable name="statement" select="$tei/teiHeader/fileDesc/titleStmt"/>
+    <xsl:variable name="holders" select="$statement/*[local-name() = $role or self::respStmt and $role = 'contributor']"/>
+    <xsl:sequence select="$holders ! ((persName, orgName, name)[1], .)[1]"/>
+  </xsl:function>
+
+  <!-- A responsible party's name: the register's normalised name if it points there, else its text. -->
+  <xsl:function name="ed:party-name" as="xs:string">
+    <xsl:param name="party" as="element()"/>
+    <xsl:sequence select="ed:entity-name(ed:entity($party/@ref, $party)) => ed:or(ed:text($party))"/>
+  </xsl:function>
+
+  <xsl:function name="ed:party-kind" as="xs:string">
+    <xsl:param name="party" as="element()"/>
+    <xsl:variable name="entity" select="ed:entity($party/@ref, $party)"/>
+    <xsl:sequence select="if ($party/self::orgName or $entity/self::org) then 'org' else 'person'"/>
+  </xsl:function>
+
+  <xsl:function name="ed:publisher" as="xs:string">
+    <xsl:param name="tei" as="element(TEI)"/>
+    <xsl:sequence select="ed:text($tei/teiHeader/fileDesc/publicationStmt/publisher[1]) => ed:or(string($ed:settings/@publisher))"/>
+  </xsl:function>
+
+  <!-- The day this edition of the document was published: the edition's date, else the publication date. -->
+  <xsl:function name="ed:edition-date" as="xs:string?">
+    <xsl:param name="tei" as="element(TEI)"/>
+    <xsl:sequence select="($tei/teiHeader/fileDesc/(editionStmt/edition//date, publicationStmt/date)/@when)[normalize-space()][1] ! string()"/>
+  </xsl:function>
+
+  <!-- When the text was written (creation), else the date it gives itself as sent. -->
+  <xsl:function name="ed:creation-date" as="element(date)?">
+    <xsl:param name="tei" as="element(TEI)"/>
+    <xsl:sequence select="($tei/teiHeader/profileDesc/creation//date[@when or @notBefore or @notAfter or @from or @to],
+                           ed:action-date($tei, 'sent'))[1]"/>
+  </xsl:function>
+
+  <xsl:function name="ed:action-date" as="element(date)?">
+    <xsl:param name="tei" as="element(TEI)"/>
+    <xsl:param name="type" as="xs:string"/>
+    <xsl:sequence select="$tei/teiHeader/profileDesc/correspDesc/correspAction[@type = $type]/date[@when or @notBefore or @notAfter or @from or @to][1]"/>
+  </xsl:function>
+
+  <!-- The date a letter was sent, for formats that cannot say how certain it is: the sent date unless
+       the TEI marks it uncertain, else the span the edition establishes for the writing (creation),
+       which contains the uncertain date, else the uncertain date itself. -->
+  <xsl:function name="ed:dispatch-date" as="element(date)?">
+    <xsl:param name="tei" as="element(TEI)"/>
+    <xsl:variable name="sent" select="ed:action-date($tei, 'sent')"/>
+    <xsl:sequence select="($sent[not(@cert = ('low', 'unknown'))],
+                           $tei/teiHeader/profileDesc/creation//date[@when or @notBefore or @notAfter or @from or @to][1],
+                           $sent)[1]"/>
+  </xsl:function>
+
+  <xsl:function name="ed:languages" as="xs:string*">
+    <xsl:param name="tei" as="element(TEI)"/>
+    <xsl:variable name="declared" select="distinct-values($tei/teiHeader/profileDesc/langUsage/language/@ident[normalize-space()])"/>
+    <xsl:sequence select="if (exists($declared)) then $declared else ($tei/text/@xml:lang, $tei/@xml:lang)[normalize-space()][1] ! string()"/>
+  </xsl:function>
+
+  <xsl:function name="ed:keywords" as="xs:string*">
+    <xsl:param name="tei" as="element(TEI)"/>
+    <xsl:sequence select="distinct-values($tei/teiHeader/profileDesc/textClass/keywords//term ! ed:text(.)[. != ''])"/>
+  </xsl:function>
+
+  <!-- The rights statements in words: the licence, then any other availability paragraph. -->
+  <xsl:function name="ed:rights" as="xs:string+">
+    <xsl:param name="tei" as="element(TEI)"/>
+    <xsl:sequence select="ed:licence($tei)?text,
+                          $tei/teiHeader/fileDesc/publicationStmt/availability/p ! ed:text(.)[. != '']"/>
+  </xsl:function>
+
+  <!-- Register entities the text of the document points to, each once, in register order. -->
+  <xsl:function name="ed:mentioned-entities" as="element()*">
+    <xsl:param name="tei" as="element(TEI)"/>
+    <xsl:sequence select="(for $ref in $tei/text//@ref, $pointer in tokenize($ref) return ed:entity($pointer, $ref/..))/."/>
+  </xsl:function>
+
+  <!-- The first authority URI of an entity in the order its kind prefers, in a target's form (or the common one). -->
+  <xsl:function name="ed:preferred-authority" as="map(xs:string, xs:string)?">
+    <xsl:param name="entity" as="element()?"/>
+    <xsl:param name="form" as="xs:string?"/>
+    <xsl:variable name="ids" select="ed:authority-ids($entity)"/>
+    <xsl:variable name="chosen" select="(for $type in $ed:preferred-authorities(local-name($entity)) return $ids[?type = $type])[1]"/>
+    <xsl:variable name="prefix" select="if ($form and exists($chosen)) then $ed:authority-forms($form)($chosen?type) else ()"/>
+    <xsl:sequence select="if (exists($prefix)) then map:put($chosen, 'uri', $prefix || $chosen?id) else $chosen"/>
+  </xsl:function>
+
+  <!-- The witness chain -->
+
+  <xsl:function name="ed:witness-title" as="xs:string">
+    <xsl:param name="bibl" as="element(bibl)"/>
+    <xsl:sequence select="ed:text(($bibl/title[not(@level = ('j', 's'))], $bibl/title)[1]) => ed:or(ed:text($bibl))"/>
+  </xsl:function>
+
+  <!-- A periodical a witness was printed in (title level j), or nothing. -->
+  <xsl:function name="ed:witness-host" as="element(title)?">
+    <xsl:param name="bibl" as="element(bibl)"/>
+    <xsl:sequence select="$bibl/title[@level = ('j', 's')][1]"/>
+  </xsl:function>
+
+  <!-- One witness in one line: title, periodical and issue, editor, publisher, place, date. -->
+  <xsl:function name="ed:witness-summary" as="xs:string">
+    <xsl:param name="bibl" as="element(bibl)"/>
+    <xsl:variable name="host" select="ed:witness-host($bibl)"/>
+    <xsl:sequence select="string-join((
+        ed:witness-title($bibl)[not(. = ed:text($host))],
+        string-join(($host ! ed:text(.), $bibl/biblScope ! ('no. ' || ed:text(.))), ' '),
+        $bibl/editor ! ('ed. ' || ed:party-name(((persName, orgName)[1], .)[1])),
+        $bibl/publisher ! ed:text(.),
+        ($bibl/pubPlace, $bibl/placeName) ! ed:text(.),
+        $bibl/date ! ed:format-date(.))[normalize-space()], ', ')"/>
+  </xsl:function>
+
+  <!-- How a witness relates to the one it derives from, in words: "translation of: …", with its certainty. -->
+  <xsl:function name="ed:witness-relation" as="xs:string?">
+    <xsl:param name="bibl" as="element(bibl)"/>
+    <xsl:variable name="item" select="$bibl/relatedItem[@type][1]"/>
+    <xsl:variable name="target" select="ed:targets($item/@target)[self::bibl][1]"/>
+    <xsl:sequence select="if (not($item)) then ()
+        else string-join((ed:term($item/@type) || ': ' || ($target ! ed:witness-summary(.), string($item/@target))[1],
+                          ed:cert-label($bibl/@cert) ! ('(' || . || ')')), ' ')"/>
+  </xsl:function>
+
+  <xsl:function name="ed:witness-line" as="xs:string">
+    <xsl:param name="bibl" as="element(bibl)"/>
+    <xsl:sequence select="string-join((ed:witness-summary($bibl), ed:witness-relation($bibl),
+                                       $bibl[. is ed:copy-text($bibl/ancestor::TEI[1])] ! ed:term('copy-text')), '; ')"/>
+  </xsl:function>
+
+  <!-- Dublin Core: the fifteen elements as (name, value) pairs, shared by oai_dc and the HTML meta tags. -->
+  <xsl:function name="ed:dublin-core" as="array(xs:string)*">
+    <xsl:param name="tei" as="element(TEI)"/>
+    <xsl:variable name="fields" as="map(xs:string, xs:string*)" select="map {
+        'title': ed:title($tei),
+        'creator': ed:responsible($tei, 'author') ! ed:party-name(.),
+        'contributor': ed:responsible($tei, ('editor', 'contributor')) ! ed:party-name(.),
+        'subject': ed:keywords($tei),
+        'publisher': ed:publisher($tei),
+        'date': (ed:edition-date($tei), ed:creation-date($tei) ! ed:iso-value(.)),
+        'type': ('Text', ed:kind-term($tei, 'label')),
+        'format': 'text/html',
+        'identifier': ed:document-url($tei),
+        'source': ed:provenance-chain($tei) ! ed:witness-line(.),
+        'language': ed:languages($tei),
+        'relation': ed:provenance-chain($tei)/(ptr/@target)[normalize-space()] ! string(),
+        'rights': (ed:rights($tei), ed:licence($tei)?url) }"/>
+    <xsl:sequence select="for $name in ('title', 'creator', 'contributor', 'subject', 'publisher', 'date', 'type',
+                                        'format', 'identifier', 'source', 'language', 'relation', 'rights'),
+                              $value in distinct-values($fields($name))
+                          return [$name, $value]"/>
+  </xsl:function>
+
+  <!-- A citation of the digital edition, shared by BibTeX, RIS, CSL-JSON and the Highwire meta tags. -->
+  <xsl:function name="ed:citation" as="map(xs:string, item()*)">
+    <xsl:param name="tei" as="element(TEI)"/>
+    <xsl:sequence select="map {
+        'id': ed:document-id($tei),
+        'kind': ed:kind($tei),
+        'title': ed:title($tei),
+        'authors': ed:responsible($tei, 'author') ! ed:party-name(.),
+        'editors': ed:responsible($tei, 'editor') ! ed:party-name(.),
+        'publisher': ed:publisher($tei),
+        'issued': ed:edition-date($tei),
+        'version': ed:edition-version($tei),
+        'url': ed:document-url($tei),
+        'original': ed:creation-date($tei),
+        'language': ed:languages($tei)[1],
+        'keywords': ed:keywords($tei) }"/>
+  </xsl:function>
+
+  <!-- schema.org -->
+
+  <xsl:variable name="ed:schema-types" as="map(xs:string, xs:string)" select="map {
+      'person': 'Person', 'personGrp': 'Person', 'org': 'Organization', 'place': 'Place', 'event': 'Event' }"/>
+
+  <!-- How a witness derives from another (relatedItem/@type) as a schema.org property. -->
+  <xsl:variable name="ed:schema-relations" as="map(xs:string, xs:string)" select="map {
+      'translationOf': 'translationOfWork' }"/>
+
+  <!-- A JSON object from a map: empty values left out, several values as an array, one as itself. -->
+  <xsl:function name="ed:json-object" as="map(*)">
+    <xsl:param name="entries" as="map(*)"/>
+    <xsl:sequence select="map:merge(map:for-each($entries, function($key, $value) {
+        if (empty($value) or ($value instance of array(*) and array:size($value) = 0)) then ()
+        else map:entry($key, if (count($value) gt 1) then array { $value } else $value) }))"/>
+  </xsl:function>
+
+  <!-- A person or body as a schema.org node, with the URIs of its authority records as sameAs. -->
+  <xsl:function name="ed:schema-party" as="map(*)">
+    <xsl:param name="party" as="element()"/>
+    <xsl:variable name="entity" select="ed:entity($party/@ref, $party)"/>
+    <xsl:sequence select="ed:json-object(map {
+        '@type': if (ed:party-kind($party) = 'org') then 'Organization' else 'Person',
+        'name': ed:party-name($party),
+        'sameAs': array { ed:authority-ids($entity)?uri } })"/>
+  </xsl:function>
+
+  <xsl:function name="ed:schema-entity" as="map(*)">
+    <xsl:param name="entity" as="element()"/>
+    <xsl:sequence select="ed:json-object(map {
+        '@type': $ed:schema-types(local-name($entity)),
+        'name': ed:entity-name($entity),
+        'description': ed:entity-description($entity),
+        'sameAs': array { ed:authority-ids($entity)?uri } })"/>
+  </xsl:function>
+
+  <!-- A witness as a node of the chain, pointing by blank-node id to the witness it derives from. -->
+  <xsl:function name="ed:schema-witness" as="map(*)">
+    <xsl:param name="bibl" as="element(bibl)"/>
+    <xsl:variable name="host" select="ed:witness-host($bibl)"/>
+    <xsl:variable name="date" select="$bibl/date[1]"/>
+    <xsl:variable name="relation" select="$bibl/relatedItem[@type][1]"/>
+    <xsl:variable name="source" select="ed:targets($relation/@target)[self::bibl][@xml:id][1]"/>
+    <xsl:sequence select="ed:json-object(map {
+        '@id': $bibl/@xml:id ! ('_:' || .),
+        '@type': 'CreativeWork',
+        'name': ed:witness-title($bibl),
+        'description': ed:witness-line($bibl),
+        'author': array { $bibl/author/(persName, orgName, .)[1] ! ed:schema-party(.) },
+        'editor': array { $bibl/editor/(persName, orgName, .)[1] ! ed:schema-party(.) },
+        'publisher': $bibl/publisher ! map { '@type': 'Organization', 'name': ed:text(.) },
+        'isPartOf': $host ! ed:json-object(map { '@type': 'PublicationIssue',
+            'issueNumber': $bibl/biblScope[@unit = 'issue'] ! ed:text(.),
+            'isPartOf': map { '@type': 'Periodical', 'name': ed:text(.) } }),
+        (if ($bibl/publisher or $host) then 'datePublished' else 'dateCreated'): $date/@when ! string(),
+        'inLanguage': $bibl/textLang/@mainLang ! string(),
+        'url': $bibl/ptr/@target ! string(),
+        ($relation/@type ! $ed:schema-relations(string(.)), 'isBasedOn')[1]: $source ! map { '@id': '_:' || @xml:id } })"/>
+  </xsl:function>
+
+  <!-- The witness the text was translated from: the first translationOf on the way back from the copy-text. -->
+  <xsl:function name="ed:translated-from" as="element(bibl)?">
+    <xsl:param name="bibl" as="element(bibl)?"/>
+    <xsl:param name="depth" as="xs:integer"/>
+    <xsl:variable name="relation" select="$bibl/relatedItem[@type][1]"/>
+    <xsl:variable name="source" select="ed:targets($relation/@target)[self::bibl][1]"/>
+    <xsl:sequence select="if (empty($source) or $depth gt 20) then ()
+                          else if ($relation/@type = 'translationOf') then $source
+                          else ed:translated-from($source, $depth + 1)"/>
+  </xsl:function>
+
+  <!-- The document as schema.org JSON-LD: a Message for a letter, else a CreativeWork. -->
+  <xsl:function name="ed:jsonld" as="map(*)">
+    <xsl:param name="tei" as="element(TEI)"/>
+    <xsl:variable name="correspondence" select="$tei/teiHeader/profileDesc/correspDesc"/>
+    <xsl:variable name="dispatched" select="ed:dispatch-date($tei)"/>
+    <xsl:sequence select="ed:json-object(map {
+        '@context': 'https://schema.org',
+        '@type': ed:kind-term($tei, 'schema'),
+        '@id': ed:document-url($tei),
+        'url': ed:document-url($tei),
+        'identifier': ed:document-id($tei),
+        'name': ed:title($tei),
+        'author': array { ed:responsible($tei, 'author') ! ed:schema-party(.) },
+        'editor': array { ed:responsible($tei, 'editor') ! ed:schema-party(.) },
+        'sender': array { $correspondence/correspAction[@type = 'sent']/(persName, orgName) ! ed:schema-party(.) },
+        'recipient': array { $correspondence/correspAction[@type = 'received']/(persName, orgName) ! ed:schema-party(.) },
+        'dateCreated': ed:creation-date($tei) ! ed:iso-value(.),
+        'dateSent': $dispatched[@when] ! string(@when),
+        'publisher': map { '@type': 'Organization', 'name': ed:publisher($tei) },
+        'datePublished': ed:edition-date($tei),
+        'dateModified': ed:last-change($tei),
+        'version': ed:edition-version($tei),
+        'inLanguage': ed:languages($tei),
+        'keywords': array { ed:keywords($tei) },
+        'license': ed:licence($tei)?url,
+        'isAccessibleForFree': $tei/teiHeader/fileDesc/publicationStmt/availability[@status = 'free'] ! true(),
+        'translationOfWork': ed:translated-from(ed:copy-text($tei), 0)[@xml:id] ! map { '@id': '_:' || @xml:id },
+        'isBasedOn': array { ed:provenance-chain($tei) ! ed:schema-witness(.) },
+        'mentions': array { ed:mentioned-entities($tei) ! ed:schema-entity(.) } })"/>
+  </xsl:function>
+
+  <!-- A note's text in one line (ed:text leaves notes out, as a note inside running text should be). -->
+  <xsl:function name="ed:note-text" as="xs:string">
+    <xsl:param name="note" as="element()"/>
+    <xsl:variable name="parts" as="xs:string*">
+      <xsl:apply-templates select="$note/node()" mode="ed:plain"/>
+    </xsl:variable>
+    <xsl:sequence select="normalize-space(string-join($parts))"/>
+  </xsl:function>
+
+  <!-- An ISO date of any precision as its numeric parts: "1919-04" → (1919, 4). -->
+  <xsl:function name="ed:date-parts" as="xs:integer*">
+    <xsl:param name="iso" as="xs:string?"/>
+    <xsl:sequence select="if (matches($iso, '^-?\d{4}(-\d{2}){0,2}$')) then tokenize(replace($iso, '^-', ''), '-') ! xs:integer(.) else ()"/>
+  </xsl:function>
+
+</xsl:stylesheet>
