@@ -153,3 +153,15 @@ def test_all_texts_wrap_at_72_columns_and_leak_no_markup(built, diplomatic):
         content = path.read_text("utf-8")
         assert all(len(line) <= 72 or len(line.split()) == 1 for line in content.splitlines()), path
         assert not re.search(r"<(?!https?://)|&[a-z]+;|\u2028|\u200b|\ue000", content), path
+
+
+def test_every_metadata_record_is_made_for_every_document(tmp_path):
+    """The crosswalks degrade gracefully too: a bare document gets every record, never a crash."""
+    out = tmp_path / "out"
+    report = build_edition([ANY_TEI], out=out, only=["metadata", "html"], validate=False)
+    assert report.documents == len(DOCUMENTS)
+    for name in DOCUMENTS:
+        records = sorted(p.name for p in (out / "html" / "metadata").glob(f"{name}.*"))
+        assert records == sorted(f"{name}{suffix}" for suffix in
+                                 (".bib", ".ris", ".csl.json", ".jsonld", ".mods.xml", ".dc.xml")), name
+        assert {p.name for p in (out / "metadata" / name).iterdir()} >= {"oai_dc.xml", "mods.xml", "tei.xml"}

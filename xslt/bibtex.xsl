@@ -19,7 +19,7 @@
 
   <xsl:template match="TEI">
     <xsl:variable name="citation" select="ed:citation(.)"/>
-    <xsl:variable name="fields" as="array(xs:string)*" select="
+    <xsl:variable name="fields" as="array(xs:string?)*" select="
         ['author', string-join(ed:responsible(., 'author') ! ed:bibtex-name(.), ' and ')],
         ['title', $citation?title],
         ['editor', string-join(ed:responsible(., 'editor') ! ed:bibtex-name(.), ' and ')],

@@ -16,7 +16,7 @@
 
   <xsl:template match="TEI">
     <xsl:variable name="citation" select="ed:citation(.)"/>
-    <xsl:variable name="lines" as="array(xs:string)*" select="
+    <xsl:variable name="lines" as="array(xs:string?)*" select="
         ['TY', $ed:kinds($citation?kind)?ris],
         $citation?authors ! ['AU', .],
         ['TI', $citation?title],

@@ -20,9 +20,14 @@ TEI_ROOTS = ("TEI", "teiCorpus")
 MAX_SOURCE_BYTES = 64 * 1024 * 1024
 
 # No DTD is loaded, no entity resolved, nothing fetched: hostile input is refused, never acted on.
+# IDs are not collected, so that a duplicate or malformed xml:id is a validation error with its rule,
+# not a parse failure.
 _SAFE_PARSER_OPTIONS = dict(resolve_entities=False, no_network=True, load_dtd=False,
-                            dtd_validation=False, huge_tree=False, remove_blank_text=False)
+                            dtd_validation=False, huge_tree=False, remove_blank_text=False,
+                            collect_ids=False)
 _ENTITY_DECLARATION = re.compile(rb"<!ENTITY", re.IGNORECASE)
+# libxml2 opens an external DTD (a local file, at least) even when told not to load it.
+_EXTERNAL_DTD = re.compile(rb"<!DOCTYPE\s+[^\s>\[]+\s+(SYSTEM|PUBLIC)\b", re.IGNORECASE)
 _XML_MODEL = re.compile(r'(\w+)\s*=\s*"([^"]*)"|(\w+)\s*=\s*\'([^\']*)\'')
 
 
@@ -142,10 +147,16 @@ def _refuse_unsafe(data: bytes, path: Path) -> None:
         raise InputError("binary file: expected a TEI XML document", file=path)
     match = _ENTITY_DECLARATION.search(data)
     if match and b"<!DOCTYPE" in data[:match.start()].upper():
-        line = data.count(b"\n", 0, match.start()) + 1
-        column = match.start() - (data.rfind(b"\n", 0, match.start()) + 1) + 1
         raise InputError("entity declarations are refused (no DTD or entity is ever expanded or fetched)",
-                         file=path, line=line, column=column)
+                         file=path, **_location(data, match.start()))
+    match = _EXTERNAL_DTD.search(data)
+    if match:
+        raise InputError("an external DTD is refused: editio never loads or fetches a DTD (remove the DOCTYPE, "
+                         "or name a schema in an xml-model)", file=path, **_location(data, match.start()))
+
+
+def _location(data: bytes, offset: int) -> dict[str, int]:
+    return {"line": data.count(b"\n", 0, offset) + 1, "column": offset - (data.rfind(b"\n", 0, offset) + 1) + 1}
 
 
 def _check_tei_root(root: etree._Element, path: Path) -> None:

@@ -12,7 +12,6 @@ from typing import Iterator
 
 from .build import BuildOptions, Builder, Output
 from .edition import Edition
-from .errors import EditioError
 from .transform import XSLT_DIR, Result, stylesheet
 
 STYLESHEET = "html.xsl"
@@ -27,33 +26,21 @@ METADATA_FORMATS = ("bibtex", "ris", "csl-json", "jsonld", "mods", "oai_dc")
 
 def render_document(edition: Edition, document, options: BuildOptions) -> Iterator[Output]:
     """A document's reading page, its "about" page, metadata records, plain text and TEI source."""
+    from . import metadata
     from .plaintext import render_text
 
-    records, notes = _metadata_records(edition, document)
+    records = [(name, metadata.FORMATS[name].suffix, metadata.render_record(edition, document, name))
+               for name in METADATA_FORMATS]
     links = " ".join(f"{name}={suffix}" for name, suffix, _ in records)
     html = stylesheet(STYLESHEET)
     yield _page(f"{document.id}.html",
-                html.apply(edition.saxon_document(document), edition.saxon_index, metadata_files=links), notes)
+                html.apply(edition.saxon_document(document), edition.saxon_index, metadata_files=links))
     yield _page(f"about/{document.id}.html",
                 html.call(f"{_WEB_NS}about-page", edition.saxon_index, document_id=document.id,
                           metadata_files=links))
     for _, suffix, content in records:
         yield Output(f"metadata/{document.id}{suffix}", content)
     yield Output(f"text/{document.id}.txt", render_text(edition, document, "corrected").content)
-
-
-def _metadata_records(edition: Edition, document) -> tuple[list[tuple[str, str, bytes]], tuple[str, ...]]:
-    """(format, suffix, bytes) of each record that could be made, and a note for each that could not:
-    a document too bare for a crosswalk still gets its pages, which then link only the records made."""
-    from . import metadata
-
-    records, notes = [], []
-    for name in METADATA_FORMATS:
-        try:
-            records.append((name, metadata.FORMATS[name].suffix, metadata.render_record(edition, document, name)))
-        except EditioError as error:
-            notes.append(f"html: {document.id}: no {name} record in the site ({error.message})")
-    return records, tuple(notes)
 
 
 def render_edition(edition: Edition, options: BuildOptions) -> Iterator[Output]:
@@ -70,8 +57,8 @@ def render_edition(edition: Edition, options: BuildOptions) -> Iterator[Output]:
         yield Output(f"assets/{asset.relative_to(ASSETS_DIR).as_posix()}", asset.read_bytes())
 
 
-def _page(path: str, result: Result, notes: tuple[str, ...] = ()) -> Output:
-    return Output(path, result.content, (*result.messages, *notes))
+def _page(path: str, result: Result) -> Output:
+    return Output(path, result.content, tuple(result.messages))
 
 
 BUILDER = Builder("html", "html", render_document=render_document, render_edition=render_edition)

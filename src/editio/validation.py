@@ -1,15 +1,25 @@
 """Validation reports: every problem located as ``file:line:column`` with a rule id.
 
-(Interim: well-formedness only. The XSD, Schematron and RELAX NG layers are being added.)
+Each document is checked against the schemas its ``<?xml-model?>`` instructions declare and against any
+schema given on the command line: W3C XML Schema (``editio.xsd``), RELAX NG (``editio.relaxng``) and
+ISO Schematron (``editio.schematron``). Well-formedness is checked when the edition is loaded.
 """
 
 from __future__ import annotations
 
+import importlib
+import re
+import threading
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Iterable
+from urllib.parse import unquote, urljoin, urlsplit
 
+from lxml import etree
+
+from .documents import Document, SchemaReference
 from .edition import Edition, load_edition
+from .errors import InputError
 
 SEVERITIES = ("error", "warning")
 
@@ -55,12 +65,122 @@ class ValidationReport:
                 "warnings": len(self.warnings), "problems": [asdict(p) for p in self.problems]}
 
 
+@dataclass(frozen=True)
+class SchemaLanguage:
+    """A schema language: the module that compiles it, and how a document or a file name names it."""
+
+    name: str
+    module: str  # exposes compile_schema(path) -> a schema with .check(document, edition) and .sources
+    namespace: str  # the xml-model @schematypens
+    suffix: str
+
+
+SCHEMA_LANGUAGES = (
+    SchemaLanguage("XML Schema", "editio.xsd", "http://www.w3.org/2001/XMLSchema", ".xsd"),
+    SchemaLanguage("RELAX NG", "editio.relaxng", "http://relaxng.org/ns/structure/1.0", ".rng"),
+    SchemaLanguage("Schematron", "editio.schematron", "http://purl.oclc.org/dsdl/schematron", ".sch"),
+)
+XML_MODEL_RULE = "xml-model"
+
+
 def validate_edition(edition: Edition, extra_schemas: Iterable[Path] = ()) -> ValidationReport:
-    """Validate every document of ``edition``; returns a report, never raises for invalid content."""
-    return ValidationReport(files=[str(d.path) for d in edition.documents])
+    """Validate every document of ``edition``; returns a report, never raises for invalid content.
+
+    An unreadable or non-compiling schema raises :class:`InputError`.
+    """
+    extra = [_extra_schema(given) for given in extra_schemas]
+    problems: list[Problem] = []
+    for document in edition.documents:
+        schemas = []
+        for reference in document.schema_references:
+            declared = _declared_schema(document, reference)
+            if isinstance(declared, Problem):
+                problems.append(declared)
+            else:
+                schemas.append(declared)
+        for schema in dict.fromkeys([*schemas, *extra]):
+            problems.extend(schema.check(document, edition))
+    return ValidationReport(files=[str(d.path) for d in edition.documents],
+                            problems=sorted(set(problems)))
 
 
 def validate_paths(paths: Iterable[str | Path] | None = None,
                    extra_schemas: Iterable[Path] = ()) -> ValidationReport:
     """Load and validate ``paths`` (default: the edition's sources); bad input raises InputError."""
     return validate_edition(load_edition(paths), extra_schemas)
+
+
+def _declared_schema(document: Document, reference: SchemaReference):
+    """The compiled schema an ``<?xml-model?>`` names, or a warning saying why it is not checked."""
+    def warning(message: str) -> Problem:
+        return Problem(str(document.path), reference.line, 1, "warning", XML_MODEL_RULE, message)
+
+    url = urljoin(document.path.resolve().as_uri(), reference.href)
+    scheme = urlsplit(url).scheme
+    if scheme in ("http", "https"):
+        return warning(f"schema {reference.href} is not fetched (editio never downloads): "
+                       "check against a local copy with --schema FILE")
+    if scheme != "file":
+        return warning(f"schema {reference.href} is not checked: only local files are read")
+    language = _language_of_reference(reference)
+    if language is None:
+        return warning(f"schema {reference.href} is not checked: unknown schema language "
+                       f"(schematypens '{reference.schematypens}')")
+    path = Path(unquote(urlsplit(url).path))
+    if not path.is_file():
+        raise InputError(f"schema {reference.href} named by <?xml-model?> not found ({path})",
+                         file=document.path, line=reference.line)
+    return compiled_schema(path, language)
+
+
+def _language_of_reference(reference: SchemaReference) -> SchemaLanguage | None:
+    by_namespace = {language.namespace: language for language in SCHEMA_LANGUAGES}
+    if reference.schematypens:
+        return by_namespace.get(reference.schematypens)
+    return _by_suffix(Path(urlsplit(reference.href).path))
+
+
+def _extra_schema(given: str | Path):
+    """A schema named on the command line: a local file whose suffix names its language."""
+    # click's Path has already made "http://host/x.xsd" into "http:/host/x.xsd".
+    if re.match(r"^[A-Za-z][\w+.-]*:/", str(given)) and not Path(given).exists():
+        url = re.sub(r"^([A-Za-z][\w+.-]*):/(?!/)", r"\1://", str(given))
+        raise InputError("schema URLs are not fetched: download the schema and give the local file", file=url)
+    path = Path(given)
+    language = _by_suffix(path)
+    if language is None:
+        raise InputError("unknown schema language: expected a .xsd, .rng or .sch file", file=path)
+    return compiled_schema(path, language)
+
+
+def _by_suffix(path: Path) -> SchemaLanguage | None:
+    return next((language for language in SCHEMA_LANGUAGES if path.suffix.lower() == language.suffix), None)
+
+
+# Compiled schemas, once per process: path → (modification times of its source files, schema).
+_compiled: dict[Path, tuple[dict[Path, int], object]] = {}
+_compiled_lock = threading.Lock()
+
+
+def compiled_schema(path: Path, language: SchemaLanguage):
+    """The schema at ``path`` compiled; again only when one of its source files has changed."""
+    given, path = path, path.resolve()
+    if not path.is_file():
+        raise InputError("no such schema file" if not path.exists() else "schema is not a file", file=given)
+    with _compiled_lock:
+        cached = _compiled.get(path)
+        if cached is not None and cached[0] == _stamps(cached[0]):
+            return cached[1]
+        schema = importlib.import_module(language.module).compile_schema(given)
+        _compiled[path] = (_stamps([path, *schema.sources]), schema)
+        return schema
+
+
+def _stamps(paths: Iterable[Path]) -> dict[Path, int]:
+    stamps = {}
+    for path in paths:
+        try:
+            stamps[path] = path.stat().st_mtime_ns
+        except OSError:
+            stamps[path] = -1
+    return stamps
