@@ -13,19 +13,27 @@ from lxml import etree
 
 from .config import Config, load_config
 from .documents import NS, Document, iterate_source_paths, load_document
+from .errors import InputError
 
 EDITIO_NS = "urn:editio"
 
 
 @dataclass(eq=False)
 class Edition:
+    """The documents asked for, plus the edition's registers that they may point into (``context``)."""
+
     config: Config
     documents: list[Document]
+    context: frozenset[Document] = frozenset()
+
+    @property
+    def requested(self) -> list[Document]:
+        return [d for d in self.documents if d not in self.context]
 
     @property
     def texts(self) -> list[Document]:
-        """Documents with a ``<text>`` to publish (a register holding only a ``standOff`` has none)."""
-        return [d for d in self.documents if d.root.find(f"{{{NS['tei']}}}text") is not None]
+        """Requested documents with a ``<text>`` to publish (a register of only a ``standOff`` has none)."""
+        return [d for d in self.requested if _has_text(d)]
 
     def document(self, document_id: str) -> Document:
         for candidate in self.documents:
@@ -47,7 +55,7 @@ class Edition:
         for document in self.documents:
             wrapper = etree.SubElement(root, f"{{{EDITIO_NS}}}document", {
                 "id": document.id, "file": self.relative_name(document),
-                "has-text": "true" if document in self.texts else "false",
+                "has-text": "true" if _has_text(document) else "false",
             })
             wrapper.append(_detached_copy(document.root))
         return etree.tostring(root, encoding="utf-8")
@@ -68,13 +76,46 @@ class Edition:
         return select(self.saxon_index, "/ed:edition/ed:document[@id = $id]/*", id=document.id)
 
 
-def load_edition(paths: Iterable[str | Path] | None = None, config: Config | None = None) -> Edition:
-    """Load every TEI file under ``paths`` (default: the configured sources folder)."""
+def load_edition(paths: Iterable[str | Path] | None = None, config: Config | None = None,
+                 context: str = "registers") -> Edition:
+    """Load every TEI file under ``paths`` (default: the configured sources folder).
+
+    When only some of the edition's sources are asked for, the others come along as ``context``:
+    its registers (sources without a ``<text>``), so that pointers into them resolve, or with
+    ``context="edition"`` all of them, so that edition-wide rules (unique ids, unused entries) hold.
+    """
     paths = list(paths or [])
     if config is None:
         config = load_config(Path(paths[0]) if paths else None)
     source_paths = iterate_source_paths(paths or [config.sources_dir])
-    return Edition(config=config, documents=[load_document(p) for p in source_paths])
+    documents = [load_document(p) for p in source_paths]
+    others = [] if not paths else _other_sources(source_paths, config)
+    if context == "registers":
+        others = [d for d in others if not _has_text(d)]
+    _refuse_duplicate_ids(documents + others)
+    return Edition(config=config, documents=documents + others, context=frozenset(others))
+
+
+def _other_sources(source_paths: list[Path], config: Config) -> list[Document]:
+    """The edition's sources not among ``source_paths``, when all of those are in the sources folder."""
+    sources = config.sources_dir.resolve()
+    given = {p.resolve() for p in source_paths}
+    if not sources.is_dir() or not all(sources in p.parents for p in given):
+        return []
+    return [load_document(p) for p in iterate_source_paths([sources]) if p.resolve() not in given]
+
+
+def _refuse_duplicate_ids(documents: list[Document]) -> None:
+    seen: dict[str, Document] = {}
+    for document in documents:
+        if document.id in seen:
+            raise InputError(f"two documents have the id '{document.id}' (the other is {seen[document.id].path}): "
+                             "give each TEI root its own xml:id", file=document.path)
+        seen[document.id] = document
+
+
+def _has_text(document: Document) -> bool:
+    return document.root.find(f"{{{NS['tei']}}}text") is not None
 
 
 def build_date() -> str | None:

@@ -18,7 +18,6 @@ from pathlib import Path
 from lxml import etree
 
 from .build import Builder, BuildOptions, Output
-from .config import load_config
 from .documents import Document, safe_parser
 from .edition import EDITIO_NS, Edition, load_edition
 from .errors import EditioError, InputError
@@ -87,9 +86,7 @@ def render_record_for_path(path: str | Path, format_name: str) -> bytes:
     path = Path(path)
     if not path.is_file():
         raise InputError("no such file", file=path)
-    config = load_config(path)
-    sources = config.sources_dir.resolve()
-    edition = load_edition([sources] if sources in path.resolve().parents else [path], config)
+    edition = load_edition([path])
     if chosen.scope == "edition":
         return render_edition_record(edition, chosen.name)
     document = next((d for d in edition.documents if d.path.resolve() == path.resolve()), None)

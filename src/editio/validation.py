@@ -90,7 +90,7 @@ def validate_edition(edition: Edition, extra_schemas: Iterable[Path] = ()) -> Va
     """
     extra = [_extra_schema(given) for given in extra_schemas]
     problems: list[Problem] = []
-    for document in edition.documents:
+    for document in edition.requested:
         schemas = []
         for reference in document.schema_references:
             declared = _declared_schema(document, reference)
@@ -100,14 +100,14 @@ def validate_edition(edition: Edition, extra_schemas: Iterable[Path] = ()) -> Va
                 schemas.append(declared)
         for schema in dict.fromkeys([*schemas, *extra]):
             problems.extend(schema.check(document, edition))
-    return ValidationReport(files=[str(d.path) for d in edition.documents],
+    return ValidationReport(files=[str(d.path) for d in edition.requested],
                             problems=sorted(set(problems)))
 
 
 def validate_paths(paths: Iterable[str | Path] | None = None,
                    extra_schemas: Iterable[Path] = ()) -> ValidationReport:
     """Load and validate ``paths`` (default: the edition's sources); bad input raises InputError."""
-    return validate_edition(load_edition(paths), extra_schemas)
+    return validate_edition(load_edition(paths, context="edition"), extra_schemas)
 
 
 def _declared_schema(document: Document, reference: SchemaReference):
