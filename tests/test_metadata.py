@@ -437,3 +437,19 @@ def test_records_are_byte_reproducible(built, tmp_path):
     files = sorted(p.relative_to(built) for p in built.rglob("*") if p.is_file())
     assert files == sorted(p.relative_to(again) for p in again.rglob("*") if p.is_file())
     assert all((built / f).read_bytes() == (again / f).read_bytes() for f in files)
+
+
+def test_tei_header_records_keep_ids_unique_when_documents_share_a_local_id(tmp_path):
+    """An OAI-PMH page holds many headers: each record's ids (and pointers to them) carry its document's id."""
+    header = ('<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="{id}"><teiHeader><fileDesc><titleStmt>'
+              '<title>{id}</title><respStmt xml:id="team"><resp>encoding</resp><name>A team</name></respStmt>'
+              '</titleStmt><publicationStmt><p/></publicationStmt><sourceDesc><p/></sourceDesc></fileDesc>'
+              '<revisionDesc><change when="2020-01-01" who="#team">made</change></revisionDesc>'
+              '</teiHeader><text><body><p>x</p></body></text></TEI>')
+    for name in ("one", "two"):
+        (tmp_path / f"{name}.xml").write_text(header.format(id=name))
+    edition = load_edition([tmp_path])
+    records = [etree.fromstring(render_record(edition, document, "tei")) for document in edition.texts]
+    ids = [record.xpath("//@xml:id")[0] for record in records]
+    assert ids == ["one.team", "two.team"]
+    assert [record.xpath("//@who")[0] for record in records] == ["#one.team", "#two.team"]

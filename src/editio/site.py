@@ -20,8 +20,6 @@ _WEB_NS = "{urn:editio:web}"
 
 # The kinds of register page, as html.xsl names them; a kind without entries gets no page.
 REGISTER_KINDS = ("persons", "places", "organisations", "events")
-# The metadata records written beside each document, in the order the cite block lists them.
-METADATA_FORMATS = ("bibtex", "ris", "csl-json", "jsonld", "mods", "oai_dc")
 
 
 def render_document(edition: Edition, document, options: BuildOptions) -> Iterator[Output]:
@@ -29,8 +27,8 @@ def render_document(edition: Edition, document, options: BuildOptions) -> Iterat
     from . import metadata
     from .plaintext import render_text
 
-    records = [(name, metadata.FORMATS[name].suffix, metadata.render_record(edition, document, name))
-               for name in METADATA_FORMATS]
+    records = [(name, record.suffix, metadata.render_record(edition, document, name))
+               for name, record in metadata.FORMATS.items() if record.site and record.scope == "document"]
     links = " ".join(f"{name}={suffix}" for name, suffix, _ in records)
     html = stylesheet(STYLESHEET)
     yield _page(f"{document.id}.html",
@@ -44,13 +42,18 @@ def render_document(edition: Edition, document, options: BuildOptions) -> Iterat
 
 
 def render_edition(edition: Edition, options: BuildOptions) -> Iterator[Output]:
-    """The home page, the register pages, the TEI sources and the assets."""
+    """The home page, the register pages, the edition's own metadata records, the TEI sources and the assets."""
+    from . import metadata
+
     html = stylesheet(STYLESHEET)
     yield _page("index.html", html.call(f"{_WEB_NS}home-page", edition.saxon_index))
     for kind in REGISTER_KINDS:
         result = html.call(f"{_WEB_NS}register-page", edition.saxon_index, kind=kind)
         if result.content.strip():
             yield _page(f"register/{kind}.html", result)
+    for name, record in metadata.FORMATS.items():
+        if record.site and record.scope == "edition":
+            yield Output(f"metadata/{record.file}", metadata.render_edition_record(edition, name))
     for document in edition.documents:
         yield Output(f"tei/{edition.relative_name(document)}", document.source)
     for asset in sorted(p for p in ASSETS_DIR.rglob("*") if p.is_file()):

@@ -1,0 +1,205 @@
+"""One WSGI application for the built edition: the web pages, the metadata files and OAI-PMH.
+
+Routes: ``/oai`` (the OAI-PMH 2.0 endpoint, GET/HEAD/POST), ``/metadata/…`` (``build/html/metadata``,
+then ``build/metadata``) and everything else from ``build/html``. ``editio serve`` runs it under
+waitress; in production, run it under any WSGI server from the edition's folder: behind the site's
+reverse proxy, or directly (see docs/oai-pmh.md for the measurements behind the choice)::
+
+    gunicorn --bind 127.0.0.1:8000 --workers 3 'editio.server:create_app()'
+    waitress-serve --listen=127.0.0.1:8000 --threads=4 --call editio.server:create_app
+
+``EDITIO_BUILD`` names the build folder when the server does not start in the edition's folder;
+``EDITIO_OAI_SECRET`` sets the key that signs resumption tokens (otherwise it is kept in
+``<build>/.oai-secret``, created on first start and shared by all workers).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import secrets
+import sys
+import tempfile
+import traceback
+from datetime import timedelta
+from pathlib import Path
+from urllib.parse import quote
+
+from .config import load_config
+from .oai import CatalogueSource, OaiEndpoint
+from .oai.endpoint import Clock, utc_now
+from .oai.errors import BadArgument
+from .oai.repository import DEFAULT_CACHE_BYTES, RecordUnavailable
+from .static import StaticFiles
+from .wsgi import StartResponse, method_not_allowed, plain
+
+OAI_PATH = "/oai"
+METADATA_MOUNT = "/metadata"
+OAI_METHODS = ("GET", "HEAD", "POST")
+FORM_TYPE = "application/x-www-form-urlencoded"
+MAX_FORM_BYTES = 64 * 1024
+BUILD_ENV = "EDITIO_BUILD"
+SECRET_ENV = "EDITIO_OAI_SECRET"
+SECRET_FILE = ".oai-secret"
+OAI_HEADERS = [("Content-Type", "text/xml; charset=utf-8"), ("Cache-Control", "no-store")]
+
+# A Host header we are willing to repeat in baseURL: a name or an IP literal, and a port.
+_HOST = re.compile(r"(?:[A-Za-z0-9](?:[A-Za-z0-9\-.]*[A-Za-z0-9])?|\[[0-9A-Fa-f:.]+\])(?::[0-9]{1,5})?")
+
+
+class EditionApp:
+    """The WSGI application: routes a request to the OAI endpoint or to one of the file folders."""
+
+    def __init__(self, build_dir: Path, endpoint: OaiEndpoint) -> None:
+        self.build_dir = build_dir
+        self.endpoint = endpoint
+        self.site = StaticFiles(build_dir / "html")
+        # The web edition publishes some records under html/metadata/; the rest of build/metadata
+        # (the catalogue, the OAI records, CMIF) is served at the same URLs where names do not clash.
+        self.metadata = StaticFiles(build_dir / "html" / "metadata", build_dir / "metadata")
+
+    def __call__(self, environ: dict, start_response: StartResponse):
+        try:
+            return self.route(environ, start_response)
+        except RecordUnavailable as problem:
+            # A build replaced the files under us, or the build is broken: say so, briefly.
+            print(f"editio serve: record unavailable: {problem}", file=environ.get("wsgi.errors", sys.stderr))
+            return plain(start_response, 503, "a metadata record is unavailable; try again shortly",
+                         [("Retry-After", "5")])
+        except Exception:  # the last resort: the traceback goes to the log, never to the client
+            traceback.print_exc(file=environ.get("wsgi.errors", sys.stderr))
+            failure = sys.exc_info()
+            return plain(lambda status, headers: start_response(status, headers, failure), 500)
+
+    def route(self, environ: dict, start_response: StartResponse):
+        path = environ.get("PATH_INFO") or "/"
+        if path == OAI_PATH:
+            return self.oai(environ, start_response)
+        if path == METADATA_MOUNT or path.startswith(METADATA_MOUNT + "/"):
+            return self.metadata(environ, start_response, path[len(METADATA_MOUNT):], METADATA_MOUNT)
+        return self.site(environ, start_response, path)
+
+    def oai(self, environ: dict, start_response: StartResponse):
+        method = environ.get("REQUEST_METHOD", "GET")
+        if method not in OAI_METHODS:
+            return method_not_allowed(start_response, OAI_METHODS)
+        url = base_url(environ)
+        if method == "POST":
+            arguments, problem = read_form(environ)
+            body = (self.endpoint.respond(arguments, url) if problem is None
+                    else self.endpoint.respond_error(BadArgument(problem), url))
+        else:
+            body = self.endpoint.respond(_wsgi_bytes(environ.get("QUERY_STRING", "")), url)
+        start_response("200 OK", [*OAI_HEADERS, ("Content-Length", str(len(body)))])
+        return [] if method == "HEAD" else [body]
+
+
+def create_app(build_dir: str | Path | None = None, *, page_size: int | None = None,
+               token_lifetime: timedelta | None = None, clock: Clock = utc_now, secret: bytes | None = None,
+               cache_bytes: int = DEFAULT_CACHE_BYTES, reload_interval: float = 1.0) -> EditionApp:
+    """The application for ``build_dir`` (default: ``$EDITIO_BUILD``, else the edition's build folder).
+
+    Settings come from the ``editio.toml`` above ``build_dir`` (or the working folder); the keyword
+    arguments override them, for tests and benchmarks.
+    """
+    build_dir = build_dir or os.environ.get(BUILD_ENV)
+    config = load_config(Path(build_dir) if build_dir else None)
+    build_dir = Path(build_dir) if build_dir else config.output_dir
+    source = CatalogueSource(build_dir / "metadata", cache_bytes, reload_interval)
+    endpoint = OaiEndpoint(
+        source.current, secret or load_secret(build_dir), page_size=page_size or config.oai.page_size,
+        token_lifetime=token_lifetime or timedelta(seconds=config.oai.token_lifetime_seconds), clock=clock)
+    return EditionApp(build_dir, endpoint)
+
+
+def serve(host: str = "127.0.0.1", port: int = 8000, build_dir: str | Path | None = None,
+          threads: int = 4) -> None:
+    """Run the application under waitress until interrupted; port 0 picks a free port."""
+    from waitress import create_server
+
+    server = create_server(create_app(build_dir), host=host, port=port, threads=threads, ident="editio")
+    shown_host = f"[{server.effective_host}]" if ":" in str(server.effective_host) else server.effective_host
+    url = f"http://{shown_host}:{server.effective_port}/"
+    print(f"Serving the edition at {url} and OAI-PMH at {url}oai (Ctrl-C stops)", flush=True)
+    try:
+        server.run()
+    finally:
+        server.close()
+
+
+def base_url(environ: dict) -> str:
+    """The URL this request reached, without its query: what Identify reports as baseURL."""
+    scheme = environ.get("wsgi.url_scheme") if environ.get("wsgi.url_scheme") in ("http", "https") else "http"
+    host = environ.get("HTTP_HOST", "")
+    if not _HOST.fullmatch(host):
+        name = environ.get("SERVER_NAME", "")
+        port = environ.get("SERVER_PORT", "")
+        host = name if _HOST.fullmatch(name) else "localhost"
+        if port.isdigit() and port != {"http": "80", "https": "443"}[scheme]:
+            host = f"{host}:{port}"
+    return f"{scheme}://{host}{quote(_wsgi_text(environ.get('SCRIPT_NAME', '')) + OAI_PATH)}"
+
+
+def read_form(environ: dict) -> tuple[bytes, str | None]:
+    """A POST body's urlencoded arguments, or a reason why it cannot be read as such."""
+    media_type = environ.get("CONTENT_TYPE", "").split(";", 1)[0].strip().lower()
+    if media_type not in ("", FORM_TYPE):
+        return b"", f"a POST request must be sent as {FORM_TYPE}"
+    too_long = f"the arguments are longer than {MAX_FORM_BYTES // 1024} KB"
+    if not environ.get("CONTENT_LENGTH"):
+        # A chunked body has no length: read it only from a server that ends wsgi.input with the body.
+        chunked = "chunked" in environ.get("HTTP_TRANSFER_ENCODING", "").lower()
+        if not (chunked or environ.get("wsgi.input_terminated")):
+            return b"", None
+        body = environ["wsgi.input"].read(MAX_FORM_BYTES + 1)
+        return (body, None) if len(body) <= MAX_FORM_BYTES else (b"", too_long)
+    try:
+        length = int(environ["CONTENT_LENGTH"])
+    except ValueError:
+        return b"", "the Content-Length header is not a number"
+    if length > MAX_FORM_BYTES:
+        return b"", too_long
+    return environ["wsgi.input"].read(length) if length > 0 else b"", None
+
+
+def load_secret(build_dir: Path) -> bytes:
+    """The key for resumption tokens: ``$EDITIO_OAI_SECRET``, else one kept beside the build.
+
+    Every worker of a multi-process server must use the same key, so it is written once (created
+    under a temporary name, then linked into place, so that racing workers agree on one key).
+    """
+    if os.environ.get(SECRET_ENV):
+        return os.environ[SECRET_ENV].encode("utf-8")
+    path = Path(build_dir) / SECRET_FILE
+    try:
+        if not path.exists():
+            build_dir.mkdir(parents=True, exist_ok=True)
+            descriptor, scratch = tempfile.mkstemp(dir=build_dir, prefix=".oai-secret-")
+            try:
+                with os.fdopen(descriptor, "wb") as handle:
+                    handle.write(secrets.token_hex(32).encode("ascii"))
+                os.link(scratch, path)
+            except FileExistsError:
+                pass
+            finally:
+                os.unlink(scratch)
+        secret = path.read_bytes().strip()
+        if secret:
+            return secret
+    except OSError:
+        pass
+    # No place to keep it: tokens then hold only within this process, which is still correct.
+    print(f"editio serve: cannot keep a token key in {path}; set {SECRET_ENV}", file=sys.stderr)
+    return secrets.token_bytes(32)
+
+
+def _wsgi_bytes(value: str) -> bytes:
+    """A WSGI 'native string' back to the bytes the client sent (PEP 3333: latin-1)."""
+    try:
+        return value.encode("latin-1")
+    except UnicodeEncodeError:  # a server that decoded as UTF-8 instead
+        return value.encode("utf-8", "surrogateescape")
+
+
+def _wsgi_text(value: str) -> str:
+    return _wsgi_bytes(value).decode("utf-8", "replace")
