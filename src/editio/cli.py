@@ -73,16 +73,12 @@ def build(paths, out, only, no_validate, reading) -> None:
     """Build the web edition, plain text, PDF and metadata from PATHs into build/."""
     from .build import BuildOptions, ValidationFailed, build_edition
     selected = [name.strip() for name in only.split(",") if name.strip()] if only else None
-    with click.progressbar(length=1, label="Building", file=sys.stderr,
-                           show_eta=False) as bar:
-        def progress(done: int, total: int) -> None:
-            bar.length = total
-            bar.update(done - bar.pos)
+    with _progress_bar("Building") as progress:
         try:
             report = build_edition(paths or None, out=out, only=selected, validate=not no_validate,
                                    options=BuildOptions(reading=reading), progress=progress)
         except ValidationFailed as failure:
-            bar.render_finish()
+            progress.finish()
             for problem in failure.report.problems:
                 click.echo(str(problem), err=True)
             click.echo(str(failure), err=True)
@@ -90,6 +86,32 @@ def build(paths, out, only, no_validate, reading) -> None:
     for note in report.notes:
         click.echo(f"note: {note}", err=True)
     click.echo(report.summary())
+
+
+class _progress_bar:
+    """A progress bar on a terminal; silent when stderr is a file or a pipe (CI logs, scripts)."""
+
+    def __init__(self, label: str) -> None:
+        self.bar = click.progressbar(length=1, label=label, file=sys.stderr, show_eta=False) \
+            if sys.stderr.isatty() else None
+
+    def __enter__(self):
+        if self.bar is not None:
+            self.bar.__enter__()
+        return self
+
+    def __call__(self, done: int, total: int) -> None:
+        if self.bar is not None:
+            self.bar.length = total
+            self.bar.update(done - self.bar.pos)
+
+    def finish(self) -> None:
+        if self.bar is not None:
+            self.bar.render_finish()
+
+    def __exit__(self, *exc_info) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(*exc_info)
 
 
 @main.command()
@@ -107,8 +129,11 @@ def metadata(file, record_format) -> None:
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
 @click.option("--build", "build_dir", type=click.Path(path_type=Path),
               help="The built edition to serve (default: the edition's build/).")
+@click.option("--watch", is_flag=True,
+              help="Live preview: rebuild on every change to the sources, stylesheets, schemas or settings; "
+                   "open pages reload themselves or show what stopped the rebuild.")
 @reports_errors
-def serve(host, port, build_dir) -> None:
+def serve(host, port, build_dir, watch) -> None:
     """Serve the built web edition and its OAI-PMH endpoint (/oai) with waitress."""
     from .server import serve as run_server
-    run_server(host=host, port=port, build_dir=build_dir)
+    run_server(host=host, port=port, build_dir=build_dir, watch=watch)

@@ -113,11 +113,21 @@ def create_app(build_dir: str | Path | None = None, *, page_size: int | None = N
 
 
 def serve(host: str = "127.0.0.1", port: int = 8000, build_dir: str | Path | None = None,
-          threads: int = 4) -> None:
-    """Run the application under waitress until interrupted; port 0 picks a free port."""
+          threads: int = 4, watch: bool = False) -> None:
+    """Run the application under waitress until interrupted; port 0 picks a free port.
+
+    With ``watch``, build first and rebuild on every change, as a live preview (``preview.py``).
+    """
     from waitress import create_server
 
-    server = create_server(create_app(build_dir), host=host, port=port, threads=threads, ident="editio")
+    app = create_app(build_dir)
+    if watch:
+        from .preview import LivePreview, Watcher
+        watcher = Watcher(load_config(Path(build_dir) if build_dir else None), out=app.build_dir)
+        watcher.check()
+        watcher.run_in_background()
+        app = LivePreview(app, watcher)
+    server = create_server(app, host=host, port=port, threads=threads, ident="editio")
     shown_host = f"[{server.effective_host}]" if ":" in str(server.effective_host) else server.effective_host
     url = f"http://{shown_host}:{server.effective_port}/"
     print(f"Serving the edition at {url} and OAI-PMH at {url}oai (Ctrl-C stops)", flush=True)

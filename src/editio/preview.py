@@ -1,0 +1,168 @@
+"""Live preview for editors: rebuild when a source, stylesheet, schema or setting changes, and let
+the open pages reload themselves (or show the validation problems that stopped the rebuild).
+
+Only ``editio serve --watch`` uses this. The built files stay exactly as ``editio build`` makes them:
+the reload script is added to HTML pages as they are served.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from .config import Config
+from .errors import EditioError
+from .transform import XSLT_DIR, data_dir
+from .wsgi import StartResponse
+
+STATE_PATH = "/_editio/state"
+SCRIPT_PATH = "/_editio/live.js"
+POLL_SECONDS = 0.5
+# What a preview rebuilds: the pages and what they link to; the PDF is left to `editio build`.
+PREVIEW_OUTPUTS = ("html", "text", "metadata")
+
+# Polls the build state; reloads when a new build lands; shows what stopped a rebuild.
+LIVE_SCRIPT = b"""(function () {
+  var seen = null, box = null;
+  function show(state) {
+    if (state.ok) { if (box) { box.remove(); box = null; } return; }
+    if (!box) {
+      box = document.createElement('aside');
+      box.setAttribute('role', 'alert');
+      box.style.cssText = 'position:fixed;inset:auto 1rem 1rem 1rem;max-height:40vh;overflow:auto;z-index:99;' +
+        'background:#fff4f2;color:#5c1010;border:2px solid #a11;padding:1rem;font:14px/1.4 monospace;';
+      document.body.appendChild(box);
+    }
+    box.textContent = 'editio: the last rebuild failed; this page shows the previous build.\\n\\n' +
+      state.problems.join('\\n');
+    box.style.whiteSpace = 'pre-wrap';
+  }
+  function poll() {
+    fetch('/_editio/state', {cache: 'no-store'}).then(function (r) { return r.json(); }).then(function (state) {
+      if (seen !== null && state.generation !== seen && state.ok) { location.reload(); return; }
+      seen = state.generation;
+      show(state);
+    }).catch(function () {}).then(function () { setTimeout(poll, 1000); });
+  }
+  poll();
+})();
+"""
+
+
+@dataclass
+class BuildState:
+    """What the open pages need to know: which build they show, and whether the last one failed."""
+
+    generation: int = 0
+    ok: bool = True
+    problems: list[str] = field(default_factory=list)
+
+    def to_json(self) -> bytes:
+        return json.dumps({"generation": self.generation, "ok": self.ok, "problems": self.problems}).encode()
+
+
+class Watcher:
+    """Polls the files a build depends on and rebuilds when their fingerprint changes."""
+
+    def __init__(self, config: Config, out: Path | None = None, rebuild: Callable[[], None] | None = None,
+                 log: Callable[[str], None] = lambda line: print(line, file=sys.stderr, flush=True)) -> None:
+        self.config = config
+        self.out = out or config.output_dir
+        self.state = BuildState()
+        self.log = log
+        self.rebuild = rebuild or self._build
+        self._fingerprint = None
+        self._stop = threading.Event()
+
+    def watched_files(self) -> list[Path]:
+        folders = [self.config.sources_dir, XSLT_DIR, data_dir("schema")]
+        files = [p for folder in folders if folder.is_dir() for p in folder.rglob("*") if p.is_file()]
+        return sorted(files + ([self.config.path] if self.config.path else []))
+
+    def fingerprint(self) -> tuple:
+        entries = []
+        for path in self.watched_files():
+            try:
+                stat = path.stat()
+            except OSError:
+                continue
+            entries.append((str(path), stat.st_mtime_ns, stat.st_size))
+        return tuple(entries)
+
+    def check(self) -> bool:
+        """Rebuild if anything changed since the last check; True if a rebuild was attempted."""
+        current = self.fingerprint()
+        if current == self._fingerprint:
+            return False
+        self._fingerprint = current
+        self.rebuild()
+        return True
+
+    def _build(self) -> None:
+        from . import transform
+        from .build import ValidationFailed, build_edition
+
+        transform.stylesheet.cache_clear()  # an edited stylesheet must be compiled again
+        try:
+            report = build_edition([self.config.sources_dir], out=self.out, only=PREVIEW_OUTPUTS)
+        except ValidationFailed as failure:
+            self._failed([str(p) for p in failure.report.problems] + [str(failure)])
+        except EditioError as error:
+            self._failed([str(error)])
+        else:
+            self.state = BuildState(self.state.generation + 1, True, [])
+            self.log(f"editio: rebuilt: {report.summary()}")
+
+    def _failed(self, problems: list[str]) -> None:
+        self.state = BuildState(self.state.generation, False, problems)
+        self.log("editio: rebuild failed, serving the previous build:\n  " + "\n  ".join(problems))
+
+    def run_in_background(self) -> threading.Thread:
+        def loop() -> None:
+            while not self._stop.wait(POLL_SECONDS):
+                self.check()
+        thread = threading.Thread(target=loop, name="editio-watch", daemon=True)
+        thread.start()
+        return thread
+
+    def stop(self) -> None:
+        self._stop.set()
+
+
+class LivePreview:
+    """WSGI middleware: the state and script URLs, and the script added to each HTML page."""
+
+    def __init__(self, app, watcher: Watcher) -> None:
+        self.app = app
+        self.watcher = watcher
+
+    def __call__(self, environ: dict, start_response: StartResponse):
+        path = environ.get("PATH_INFO") or "/"
+        if path == STATE_PATH:
+            return _reply(start_response, "application/json", self.watcher.state.to_json())
+        if path == SCRIPT_PATH:
+            return _reply(start_response, "text/javascript; charset=utf-8", LIVE_SCRIPT)
+        captured: dict = {}
+
+        def capture(status, headers, exc_info=None):
+            captured.update(status=status, headers=headers)
+            return lambda data: None
+
+        body = b"".join(self.app(environ, capture))
+        headers = captured["headers"]
+        if dict((k.lower(), v) for k, v in headers).get("content-type", "").startswith("text/html") and body:
+            body = body.replace(b"</body>", b'<script src="' + SCRIPT_PATH.encode() + b'"></script></body>', 1)
+            headers = [(k, v) for k, v in headers if k.lower() not in ("content-length", "etag", "last-modified")]
+            headers += [("Content-Length", str(len(body))), ("Cache-Control", "no-store")]
+        start_response(captured["status"], headers)
+        return [body]
+
+
+def _reply(start_response: StartResponse, content_type: str, body: bytes) -> list[bytes]:
+    start_response("200 OK", [("Content-Type", content_type), ("Content-Length", str(len(body))),
+                              ("Cache-Control", "no-store")])
+    return [body]
