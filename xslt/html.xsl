@@ -41,5 +41,7 @@
   <xsl:param name="kind" as="xs:string" select="''"/>
   <!-- The metadata records site.py writes for each document, as "format=suffix" tokens. -->
   <xsl:param name="metadata-files" as="xs:string" select="''"/>
+  <!-- Whether this build puts each document's PDF in the site, at pdf/<id>.pdf. -->
+  <xsl:param name="has-pdf" as="xs:boolean" select="false()"/>
 
 </xsl:stylesheet>

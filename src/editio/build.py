@@ -7,7 +7,7 @@ import os
 import shutil
 import tempfile
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
@@ -29,6 +29,8 @@ class Output:
 @dataclass(frozen=True)
 class BuildOptions:
     reading: str = "corrected"
+    # The outputs this build makes, so that one can link another (the site links the PDF).
+    outputs: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -36,12 +38,16 @@ class Builder:
     """An output format: per-document and edition-wide renderers that return files, never write them.
 
     ``prepare`` runs first, before validation, so that slow start-up work (loading a rendering
-    engine) can proceed in parallel with the rest of the build.
+    engine) can proceed in parallel with the rest of the build; ``finish`` runs last, whatever
+    happened, to release what ``prepare`` started. ``in_site`` copies the outputs into the web
+    edition too (``html/<folder>/``) when both are built together.
     """
 
     name: str
     folder: str
     prepare: Callable[[Edition, BuildOptions], None] = lambda *_: None
+    finish: Callable[[Edition, BuildOptions], None] = lambda *_: None
+    in_site: bool = False
     render_document: Callable[[Edition, object, BuildOptions], Iterable[Output]] = lambda *_: ()
     render_edition: Callable[[Edition, BuildOptions], Iterable[Output]] = lambda *_: ()
 
@@ -94,31 +100,43 @@ def build_edition(paths: Iterable[str | Path] | None = None, out: str | Path | N
         raise EditioError(f"unknown reading '{options.reading}' (choose from {', '.join(READINGS)})")
     edition = load_edition(paths)
     builders = [builder(name) for name in (only or BUILDER_MODULES)]
+    options = replace(options, outputs=tuple(b.name for b in builders))
     report = BuildReport(documents=len(edition.texts))
-    for current in builders:
-        current.prepare(edition, options)
-    if validate:
-        from .validation import validate_edition
-        report.validation = validate_edition(edition)
-        if not report.validation.ok:
-            raise ValidationFailed(report.validation)
-    out_dir = Path(out) if out is not None else edition.config.output_dir
-    with _staging(out_dir) as staging:
-        total = len(builders) * (len(edition.texts) + 1)
-        done = 0
+    prepared: list[Builder] = []
+    try:
         for current in builders:
-            target = staging / current.folder
-            count = 0
-            for output in _render(current, edition, options, progress, done, total):
-                _write(target, output)
-                report.notes.extend(output.notes)
-                count += 1
-            done += len(edition.texts) + 1
-            report.outputs[current.name] = count
-        _swap_into_place(staging, out_dir, [b.folder for b in builders])
+            prepared.append(current)
+            current.prepare(edition, options)
+        if validate:
+            from .validation import validate_edition
+            report.validation = validate_edition(edition)
+            if not report.validation.ok:
+                raise ValidationFailed(report.validation)
+        out_dir = Path(out) if out is not None else edition.config.output_dir
+        with _staging(out_dir) as staging:
+            _render_all(builders, edition, options, staging, report, progress)
+            _swap_into_place(staging, out_dir, [b.folder for b in builders])
+    finally:
+        for current in prepared:
+            current.finish(edition, options)
     report.notes = list(dict.fromkeys(report.notes))
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _render_all(builders: list[Builder], edition: Edition, options: BuildOptions, staging: Path,
+                report: BuildReport, progress) -> None:
+    total = len(builders) * (len(edition.texts) + 1)
+    site = staging / "html" if "html" in options.outputs else None
+    for number, current in enumerate(builders):
+        count = 0
+        for output in _render(current, edition, options, progress, number * (len(edition.texts) + 1), total):
+            _write(staging / current.folder, output)
+            if current.in_site and site is not None:
+                _write(site / current.folder, output)
+            report.notes.extend(output.notes)
+            count += 1
+        report.outputs[current.name] = count
 
 
 def _render(current: Builder, edition: Edition, options: BuildOptions, progress, done: int,

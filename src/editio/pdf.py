@@ -221,7 +221,8 @@ def _stop(edition: Edition) -> None:
         run.typesetter.close()
 
 
-BUILDER = Builder("pdf", "pdf", prepare=prepare, render_document=render_document, render_edition=render_edition)
+BUILDER = Builder("pdf", "pdf", prepare=prepare, finish=lambda edition, options: _stop(edition),
+                  render_document=render_document, render_edition=render_edition, in_site=True)
 
 
 # The typesetter process ---------------------------------------------------------------------------

@@ -31,11 +31,12 @@ def render_document(edition: Edition, document, options: BuildOptions) -> Iterat
                for name, record in metadata.FORMATS.items() if record.site and record.scope == "document"]
     links = " ".join(f"{name}={suffix}" for name, suffix, _ in records)
     html = stylesheet(STYLESHEET)
-    yield _page(f"{document.id}.html",
-                html.apply(edition.saxon_document(document), edition.saxon_index, metadata_files=links))
+    has_pdf = "pdf" in options.outputs
+    yield _page(f"{document.id}.html", html.apply(edition.saxon_document(document), edition.saxon_index,
+                                                  metadata_files=links, has_pdf=has_pdf))
     yield _page(f"about/{document.id}.html",
                 html.call(f"{_WEB_NS}about-page", edition.saxon_index, document_id=document.id,
-                          metadata_files=links))
+                          metadata_files=links, has_pdf=has_pdf))
     for _, suffix, content in records:
         yield Output(f"metadata/{document.id}{suffix}", content)
     yield Output(f"text/{document.id}.txt", render_text(edition, document, "corrected").content)
@@ -46,7 +47,8 @@ def render_edition(edition: Edition, options: BuildOptions) -> Iterator[Output]:
     from . import metadata
 
     html = stylesheet(STYLESHEET)
-    yield _page("index.html", html.call(f"{_WEB_NS}home-page", edition.saxon_index))
+    yield _page("index.html", html.call(f"{_WEB_NS}home-page", edition.saxon_index,
+                                        has_pdf="pdf" in options.outputs))
     for kind in REGISTER_KINDS:
         result = html.call(f"{_WEB_NS}register-page", edition.saxon_index, kind=kind)
         if result.content.strip():

@@ -67,6 +67,10 @@
         <xsl:text> · </xsl:text>
         <a href="{web:about-href(., '')}">{ed:label('about')}</a>
         <xsl:text> · </xsl:text>
+        <xsl:if test="$has-pdf">
+          <a href="pdf/{ed:document-id(.)}.pdf">PDF</a>
+          <xsl:text> · </xsl:text>
+        </xsl:if>
         <a href="text/{ed:document-id(.)}.txt">Plain text</a>
         <xsl:text> · </xsl:text>
         <a href="tei/{ancestor::ed:document/@file}">TEI XML</a>

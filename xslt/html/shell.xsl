@@ -198,6 +198,9 @@
           <xsl:variable name="format" select="substring-before(., '=')"/>
           <li><a href="{$root}metadata/{$id}{substring-after(., '=')}" download="">{($web:metadata-labels($format), $format)[1]}</a></li>
         </xsl:for-each>
+        <xsl:if test="$has-pdf">
+          <li><a href="{$root}pdf/{$id}.pdf">PDF (print edition)</a></li>
+        </xsl:if>
         <li><a href="{$root}text/{$id}.txt">Plain text</a></li>
         <li><a href="{$root}tei/{ancestor::ed:document/@file}">TEI XML</a></li>
       </ul>

@@ -1,0 +1,90 @@
+"""The whole build through the real command: reproducible to the byte in every format, the PDF in
+the site, sources never touched, an invalid edition refused with the previous outputs kept."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import LETTER, ROOT, TEI_DIR
+
+EDITIO = str(Path(sys.executable).with_name("editio"))
+
+
+def digest(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def editio(*args, cwd: Path = ROOT, **environment) -> subprocess.CompletedProcess:
+    env = {**os.environ, **environment}
+    return subprocess.run([EDITIO, *map(str, args)], cwd=cwd, capture_output=True, text=True, timeout=600, env=env)
+
+
+@pytest.fixture(scope="module")
+def two_builds(tmp_path_factory) -> tuple[Path, Path]:
+    """The edition built twice, each time by a fresh process."""
+    sources_before = digest(TEI_DIR)
+    outs = tmp_path_factory.mktemp("first"), tmp_path_factory.mktemp("second")
+    for out in outs:
+        result = editio("build", "--out", out)
+        assert result.returncode == 0, result.stderr
+    assert digest(TEI_DIR) == sources_before, "a build never touches its sources"
+    return outs
+
+
+def test_two_builds_are_identical_to_the_byte_in_every_format(two_builds):
+    first, second = map(digest, two_builds)
+    assert first == second
+    formats = {path.split("/", 1)[0] for path in first}
+    assert formats == {"html", "text", "pdf", "metadata"}
+    assert any(path.endswith(".pdf") for path in first) and any(path.endswith(".txt") for path in first)
+
+
+def test_source_date_epoch_is_honoured_and_still_reproducible(two_builds, tmp_path):
+    outs = [tmp_path / "a", tmp_path / "b"]
+    for out in outs:
+        assert editio("build", "--out", out, "--only", "text,pdf", SOURCE_DATE_EPOCH="1700000000").returncode == 0
+    assert digest(outs[0]) == digest(outs[1])
+    # The sources date themselves, so the epoch changes nothing here: no build time leaks in.
+    assert digest(outs[0] / "text") == digest(two_builds[0] / "text")
+
+
+def test_the_site_carries_the_pdf_and_links_it(two_builds):
+    out = two_builds[0]
+    name = f"{LETTER.stem}.pdf"
+    assert (out / "html" / "pdf" / name).read_bytes() == (out / "pdf" / name).read_bytes()
+    for page in (out / "html" / "index.html", out / "html" / f"{LETTER.stem}.html"):
+        assert f'href="pdf/{name}"' in page.read_text(encoding="utf-8"), page
+
+
+def test_a_site_built_without_the_pdf_does_not_link_one(tmp_path):
+    assert editio("build", "--out", tmp_path, "--only", "html").returncode == 0
+    assert not (tmp_path / "html" / "pdf").exists()
+    assert ".pdf" not in (tmp_path / "html" / f"{LETTER.stem}.html").read_text(encoding="utf-8")
+
+
+def test_an_invalid_edition_is_refused_and_the_previous_outputs_kept(tmp_path):
+    edition = tmp_path / "edition"
+    for folder in ("tei", "schema"):
+        shutil.copytree(ROOT / folder, edition / folder)
+    shutil.copy(ROOT / "editio.toml", edition / "editio.toml")
+    assert editio("build", "--only", "text", cwd=edition).returncode == 0
+    before = digest(edition / "build")
+
+    letter = edition / "tei" / LETTER.name
+    letter.write_text(letter.read_text(encoding="utf-8").replace('<date when="1905">', '<date when="1905-13">'),
+                      encoding="utf-8")
+    sources = digest(edition / "tei")
+    result = editio("build", "--only", "text", cwd=edition)
+    assert result.returncode == 1
+    assert "[xsd-iso-date]" in result.stderr and "nothing was built" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert digest(edition / "build") == before
+    assert digest(edition / "tei") == sources
