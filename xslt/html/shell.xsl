@@ -60,6 +60,13 @@
 
   <!-- The page -->
 
+  <!-- The browser's title: the page's, then the edition's. (Print keeps only the page's: it is
+       the PDF's Title.) -->
+  <xsl:template name="web:page-title" as="xs:string">
+    <xsl:param name="title" as="xs:string" required="yes"/>
+    <xsl:sequence select="string-join(distinct-values(($title, string($ed:settings/@title))), ' · ')"/>
+  </xsl:template>
+
   <xsl:template name="web:page">
     <xsl:param name="title" as="xs:string" required="yes"/>
     <xsl:param name="page" as="xs:string" required="yes"/>
@@ -71,7 +78,11 @@
       <head>
         <meta charset="utf-8"/>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
-        <title>{string-join(distinct-values(($title, string($ed:settings/@title))), ' · ')}</title>
+        <title>
+          <xsl:call-template name="web:page-title">
+            <xsl:with-param name="title" select="$title"/>
+          </xsl:call-template>
+        </title>
         <xsl:call-template name="web:head-links">
           <xsl:with-param name="root" select="$root"/>
         </xsl:call-template>

@@ -155,6 +155,12 @@
     </section>
   </xsl:template>
 
+  <!-- The PDF's Title (WeasyPrint reads <title>): the document's own, without the edition's. -->
+  <xsl:template name="web:page-title" as="xs:string">
+    <xsl:param name="title" as="xs:string" required="yes"/>
+    <xsl:sequence select="$title"/>
+  </xsl:template>
+
   <!-- The back of the title page: colophon, citation, and how this print shows the encoding. -->
   <xsl:template name="print:imprint">
     <section class="imprint" aria-label="Imprint">
