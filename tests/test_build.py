@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -45,36 +46,37 @@ def test_builders(monkeypatch):
 
 
 def tree_digest(folder: Path) -> dict[str, str]:
+    """The outputs under ``folder`` (the build cache left out)."""
     return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+            for p in sorted(folder.rglob("*")) if p.is_file() and ".cache" not in p.relative_to(folder).parts}
 
 
 def test_a_failed_build_leaves_the_previous_outputs_intact(tmp_path, test_builders):
-    build_edition([TEI_DIR], out=tmp_path, only=["probe"], validate=False)
+    build_edition([TEI_DIR], out=tmp_path, only=["probe"], validate=False, fresh=True)
     before = tree_digest(tmp_path)
     assert before == {"probe/letter-to-the-workers-of-western-europe.txt": before[
         "probe/letter-to-the-workers-of-western-europe.txt"]}
 
     _generation["value"] = "second"
     with pytest.raises(BuildError, match="half way"):
-        build_edition([TEI_DIR], out=tmp_path, only=["probe", "broken"], validate=False)
+        build_edition([TEI_DIR], out=tmp_path, only=["probe", "broken"], validate=False, fresh=True)
     assert tree_digest(tmp_path) == before
-    assert [p.name for p in tmp_path.iterdir()] == ["probe"], "no staging folder is left behind"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".cache", "probe"], "no staging folder is left behind"
 
 
 def test_a_successful_build_replaces_only_the_outputs_it_built(tmp_path, test_builders):
     (tmp_path / "unrelated").mkdir()
     (tmp_path / "unrelated" / "keep.txt").write_text("kept")
-    build_edition([TEI_DIR], out=tmp_path, only=["probe"], validate=False)
+    build_edition([TEI_DIR], out=tmp_path, only=["probe"], validate=False, fresh=True)
     _generation["value"] = "second"
-    build_edition([TEI_DIR], out=tmp_path, only=["probe"], validate=False)
+    build_edition([TEI_DIR], out=tmp_path, only=["probe"], validate=False, fresh=True)
     assert (tmp_path / "probe" / "letter-to-the-workers-of-western-europe.txt").read_text().startswith("second")
     assert (tmp_path / "unrelated" / "keep.txt").read_text() == "kept"
 
 
 def test_an_output_may_not_escape_its_folder(tmp_path, test_builders):
     with pytest.raises(BuildError, match="escapes its folder"):
-        build_edition([TEI_DIR], out=tmp_path / "out", only=["escaping"], validate=False)
+        build_edition([TEI_DIR], out=tmp_path / "out", only=["escaping"], validate=False, fresh=True)
     assert not (tmp_path / "escaped.txt").exists()
 
 
@@ -101,3 +103,36 @@ def test_source_date_epoch_names_the_build_day(monkeypatch):
     assert build_date() is None
     monkeypatch.delenv("SOURCE_DATE_EPOCH")
     assert build_date() is None and "SOURCE_DATE_EPOCH" not in os.environ
+
+
+def test_an_unchanged_edition_is_replayed_from_the_cache(tmp_path):
+    first = build_edition([TEI_DIR], out=tmp_path, only=["text", "metadata"])
+    before = tree_digest(tmp_path / "text") | tree_digest(tmp_path / "metadata")
+    assert first.cached == []
+    again = build_edition([TEI_DIR], out=tmp_path, only=["text", "metadata"])
+    assert again.cached == ["text", "metadata"] and again.outputs == first.outputs
+    assert (tree_digest(tmp_path / "text") | tree_digest(tmp_path / "metadata")) == before
+    assert build_edition([TEI_DIR], out=tmp_path, only=["text"], fresh=True).cached == []
+
+
+def test_a_changed_source_or_reading_misses_the_cache(tmp_path):
+    edition = tmp_path / "edition"
+    shutil.copytree(TEI_DIR, edition / "tei")
+    out = tmp_path / "out"
+    build_edition([edition / "tei"], out=out, only=["text"], validate=False)
+    letter = next((edition / "tei").glob("letter-*.xml"))
+    letter.write_text(letter.read_text(encoding="utf-8").replace("principal points", "principal matters"),
+                      encoding="utf-8")
+    changed = build_edition([edition / "tei"], out=out, only=["text"], validate=False)
+    assert changed.cached == [] and "principal matters" in next((out / "text").iterdir()).read_text("utf-8")
+    diplomatic = build_edition([edition / "tei"], out=out, only=["text"], validate=False,
+                               options=build.BuildOptions(reading="diplomatic"))
+    assert diplomatic.cached == [] and "say an learn" in next((out / "text").iterdir()).read_text("utf-8")
+
+
+def test_a_damaged_cache_is_only_a_miss(tmp_path):
+    build_edition([TEI_DIR], out=tmp_path, only=["text"])
+    for stored in (tmp_path / ".cache" / "text").rglob("*.txt"):
+        stored.unlink()
+    report = build_edition([TEI_DIR], out=tmp_path, only=["text"])
+    assert report.cached == [] and report.outputs == {"text": 1}

@@ -18,8 +18,9 @@ EDITIO = str(Path(sys.executable).with_name("editio"))
 
 
 def digest(folder: Path) -> dict[str, str]:
+    """The outputs under ``folder`` (the build cache left out)."""
     return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+            for p in sorted(folder.rglob("*")) if p.is_file() and ".cache" not in p.relative_to(folder).parts}
 
 
 def editio(*args, cwd: Path = ROOT, **environment) -> subprocess.CompletedProcess:

@@ -45,6 +45,8 @@ class Builder:
 
     name: str
     folder: str
+    # Distributions whose version changes the output (the build cache's key holds them).
+    engines: tuple[str, ...] = ()
     prepare: Callable[[Edition, BuildOptions], None] = lambda *_: None
     finish: Callable[[Edition, BuildOptions], None] = lambda *_: None
     in_site: bool = False
@@ -79,6 +81,7 @@ class ValidationFailed(EditioError):
 class BuildReport:
     documents: int
     outputs: dict[str, int] = field(default_factory=dict)
+    cached: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     seconds: float = 0.0
     validation: object | None = None
@@ -86,35 +89,55 @@ class BuildReport:
     def summary(self) -> str:
         files = sum(self.outputs.values())
         per_format = ", ".join(f"{count} {name}" for name, count in self.outputs.items())
+        reused = f"; unchanged, from the cache: {', '.join(self.cached)}" if self.cached else ""
         return (f"built {self.documents} document{'s' * (self.documents != 1)}: "
-                f"{files} files ({per_format}) in {self.seconds:.2f} s")
+                f"{files} files ({per_format}) in {self.seconds:.2f} s{reused}")
 
 
 def build_edition(paths: Iterable[str | Path] | None = None, out: str | Path | None = None,
                   only: Iterable[str] | None = None, validate: bool = True,
                   options: BuildOptions = BuildOptions(),
-                  progress: Callable[[int, int], None] | None = None) -> BuildReport:
-    """Build ``paths`` (default: the configured sources) into ``out``; previous outputs survive a failure."""
+                  progress: Callable[[int, int], None] | None = None, fresh: bool = False) -> BuildReport:
+    """Build ``paths`` (default: the configured sources) into ``out``; previous outputs survive a failure.
+
+    What the build cache (``cache.py``) holds for unchanged inputs is reused, unless ``fresh``.
+    """
+    from .cache import BuildCache, builder_key
+
     started = time.perf_counter()
     if options.reading not in READINGS:
         raise EditioError(f"unknown reading '{options.reading}' (choose from {', '.join(READINGS)})")
     edition = load_edition(paths)
     builders = [builder(name) for name in (only or BUILDER_MODULES)]
     options = replace(options, outputs=tuple(b.name for b in builders))
+    out_dir = Path(out) if out is not None else edition.config.output_dir
+    cache = BuildCache(out_dir)
+    keys = {b.name: builder_key(b, edition, options) for b in builders}
+    cached = {b.name: None if fresh else cache.outputs(b.name, keys[b.name]) for b in builders}
     report = BuildReport(documents=len(edition.texts))
     prepared: list[Builder] = []
     try:
         for current in builders:
-            prepared.append(current)
-            current.prepare(edition, options)
+            if cached[current.name] is None:
+                prepared.append(current)
+                current.prepare(edition, options)
         if validate:
-            from .validation import validate_edition
-            report.validation = validate_edition(edition)
+            report.validation = _validate(edition, cache, fresh)
             if not report.validation.ok:
                 raise ValidationFailed(report.validation)
-        out_dir = Path(out) if out is not None else edition.config.output_dir
         with _staging(out_dir) as staging:
-            _render_all(builders, edition, options, staging, report, progress)
+            for number, current in enumerate(builders):
+                outputs = cached[current.name]
+                if outputs is None:
+                    outputs = _render(current, edition, options, progress, number * (len(edition.texts) + 1),
+                                      len(builders) * (len(edition.texts) + 1))
+                notes = _write_all(current, outputs, staging, options, report)
+                if cached[current.name] is None:
+                    cache.store_outputs(current.name, keys[current.name], staging / current.folder, notes)
+                else:
+                    report.cached.append(current.name)
+                if progress:
+                    progress((number + 1) * (len(edition.texts) + 1), len(builders) * (len(edition.texts) + 1))
             _swap_into_place(staging, out_dir, [b.folder for b in builders])
     finally:
         for current in prepared:
@@ -124,19 +147,37 @@ def build_edition(paths: Iterable[str | Path] | None = None, out: str | Path | N
     return report
 
 
-def _render_all(builders: list[Builder], edition: Edition, options: BuildOptions, staging: Path,
-                report: BuildReport, progress) -> None:
-    total = len(builders) * (len(edition.texts) + 1)
-    site = staging / "html" if "html" in options.outputs else None
-    for number, current in enumerate(builders):
-        count = 0
-        for output in _render(current, edition, options, progress, number * (len(edition.texts) + 1), total):
-            _write(staging / current.folder, output)
-            if current.in_site and site is not None:
-                _write(site / current.folder, output)
-            report.notes.extend(output.notes)
-            count += 1
-        report.outputs[current.name] = count
+def _validate(edition: Edition, cache, fresh: bool):
+    from .cache import validation_key
+    from .validation import validate_edition
+
+    key = validation_key(edition)
+    stored = None if fresh else cache.report(key)
+    if stored is not None:
+        return stored
+    report = validate_edition(edition)
+    cache.store_report(key, report)
+    return report
+
+
+def _write_all(current: Builder, outputs: Iterable, staging: Path, options: BuildOptions,
+               report: BuildReport) -> dict[str, list[str]]:
+    """Write a builder's outputs (rendered, or replayed from the cache); returns the notes by path."""
+    site = staging / "html" if current.in_site and "html" in options.outputs else None
+    notes: dict[str, list[str]] = {}
+    count = 0
+    for output in outputs:
+        if not isinstance(output, Output):
+            output = Output(*output)
+        _write(staging / current.folder, output)
+        if site is not None:
+            _write(site / current.folder, output)
+        if output.notes:
+            notes[output.path] = list(output.notes)
+        report.notes.extend(output.notes)
+        count += 1
+    report.outputs[current.name] = count
+    return notes
 
 
 def _render(current: Builder, edition: Edition, options: BuildOptions, progress, done: int,

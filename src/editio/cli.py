@@ -68,15 +68,16 @@ def validate(paths, schemas, rngs, output_format) -> None:
 @click.option("--no-validate", is_flag=True, help="Build even if the edition does not validate.")
 @click.option("--reading", type=click.Choice(["corrected", "diplomatic"]), default="corrected",
               show_default=True, help="Reading of the plain-text output.")
+@click.option("--fresh", is_flag=True, help="Rebuild everything, ignoring the build cache (build/.cache).")
 @reports_errors
-def build(paths, out, only, no_validate, reading) -> None:
+def build(paths, out, only, no_validate, reading, fresh) -> None:
     """Build the web edition, plain text, PDF and metadata from PATHs into build/."""
     from .build import BuildOptions, ValidationFailed, build_edition
     selected = [name.strip() for name in only.split(",") if name.strip()] if only else None
     with _progress_bar("Building") as progress:
         try:
             report = build_edition(paths or None, out=out, only=selected, validate=not no_validate,
-                                   options=BuildOptions(reading=reading), progress=progress)
+                                   options=BuildOptions(reading=reading), progress=progress, fresh=fresh)
         except ValidationFailed as failure:
             progress.finish()
             for problem in failure.report.problems:

@@ -221,8 +221,9 @@ def _stop(edition: Edition) -> None:
         run.typesetter.close()
 
 
-BUILDER = Builder("pdf", "pdf", prepare=prepare, finish=lambda edition, options: _stop(edition),
-                  render_document=render_document, render_edition=render_edition, in_site=True)
+BUILDER = Builder("pdf", "pdf", engines=("weasyprint", "pydyf", "fontpkg-eb-garamond"), prepare=prepare,
+                  finish=lambda edition, options: _stop(edition), render_document=render_document,
+                  render_edition=render_edition, in_site=True)
 
 
 # The typesetter process ---------------------------------------------------------------------------

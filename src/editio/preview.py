@@ -103,10 +103,12 @@ class Watcher:
         return True
 
     def _build(self) -> None:
-        from . import transform
+        from . import cache, transform
         from .build import ValidationFailed, build_edition
 
-        transform.stylesheet.cache_clear()  # an edited stylesheet must be compiled again
+        # An edited stylesheet must be compiled again, and its change seen by the build cache.
+        transform.stylesheet.cache_clear()
+        cache.stylesheets_digest.cache_clear()
         try:
             report = build_edition([self.config.sources_dir], out=self.out, only=PREVIEW_OUTPUTS)
         except ValidationFailed as failure:
