@@ -264,7 +264,7 @@ def test_the_provenance_is_a_chain_from_the_original_to_this_edition(site, tei):
     for bibl in tei.xpath("//tei:sourceDesc//tei:bibl[tei:relatedItem]", namespaces=TEI_NS):
         step = about.get_element_by_id(bibl.get("{http://www.w3.org/XML/1998/namespace}id"))
         relation = step.xpath(".//p[@class='witness-relation']")[0]
-        assert relation.xpath(f"a/@href") == [bibl.find("tei:relatedItem", TEI_NS).get("target")]
+        assert relation.xpath("a/@href") == [bibl.find("tei:relatedItem", TEI_NS).get("target")]
         for note in bibl.findall("tei:note", TEI_NS):
             assert " ".join(note.xpath("string()").split()) in text_of(step)
         if bibl.get("cert") == "medium":

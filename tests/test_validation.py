@@ -21,15 +21,13 @@ from conftest import FIXTURES, LETTER, REGISTER, ROOT, TEI_DIR
 from lxml import etree
 from xmlschema.validators import XsdElement
 
-from editio.documents import TEI_NS, XML_NS, Document, load_document
-from editio.edition import Edition
+from editio.documents import TEI_NS, XML_NS
 from editio.errors import InputError
 from editio.validation import (
     SCHEMA_LANGUAGES,
     Problem,
     ValidationReport,
     compiled_schema,
-    validate_edition,
     validate_paths,
 )
 

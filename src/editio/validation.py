@@ -15,8 +15,6 @@ from pathlib import Path
 from typing import Iterable
 from urllib.parse import unquote, urljoin, urlsplit
 
-from lxml import etree
-
 from .documents import Document, SchemaReference
 from .edition import Edition, load_edition
 from .errors import InputError
