@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import uuid
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -65,6 +66,8 @@ def metadata_format(name: str, scope: str | None = None) -> Format:
     return candidates[name]
 
 
+# The site and the metadata builder both need a document's records in one build: made once.
+@lru_cache(maxsize=64)
 def render_record(edition: Edition, document: Document, format_name: str) -> bytes:
     """``document``'s record in a document-scope format, as the bytes of its file."""
     chosen = metadata_format(format_name, "document")
