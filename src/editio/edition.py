@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import os
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -57,7 +58,8 @@ class Edition:
                 "id": document.id, "file": self.relative_name(document),
                 "has-text": "true" if _has_text(document) else "false",
             })
-            wrapper.append(_detached_copy(document.root))
+            # A copy: the loaded tree (and its source positions) stays untouched by the wrapper.
+            wrapper.append(copy.deepcopy(document.root))
         return etree.tostring(root, encoding="utf-8")
 
     def relative_name(self, document: Document) -> str:
@@ -124,8 +126,3 @@ def build_date() -> str | None:
     if not epoch.isdigit():
         return None
     return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date().isoformat()
-
-
-def _detached_copy(root: etree._Element) -> etree._Element:
-    # A copy keeps the loaded tree (and its source positions) untouched by the wrapper.
-    return etree.fromstring(etree.tostring(root))

@@ -7,9 +7,9 @@ Typesetting is the slowest part of a build (importing WeasyPrint alone takes hal
 it runs beside the rest of the build: ``prepare`` (which the build calls before validation) starts
 a typesetter process, which imports WeasyPrint and loads the faces, and hands it the print HTML of
 every document at once; while it typesets, this process validates and renders the other formats.
-``render_document`` then only collects the PDF. The typesetter stops when the PDF builder has
-rendered the edition, when a rendering fails, or (for a build that fails earlier) when the build
-lets go of its edition; being a daemon, it never outlives this process.
+``render_document`` then only collects the PDF. The build's ``finish`` stops the typesetter,
+whatever happened (so does ``render_edition``, for a caller outside a build); being a daemon, it
+never outlives this process.
 """
 
 from __future__ import annotations
@@ -164,7 +164,6 @@ def prepare(edition: Edition, options: BuildOptions) -> None:
     """
     run = _Run(Typesetter())
     _runs[edition] = run
-    weakref.finalize(edition, run.typesetter.close)
     for document in edition.texts:
         try:
             html = render_print_html(edition, document, options.reading)
