@@ -18,6 +18,32 @@
 
   <xsl:global-context-item as="document-node(element(ed:edition))" use="required"/>
 
+  <!-- The behaviour table (behaviours.xsl), read at compile time: $ed:match maps each behaviour to the
+       union of its rows' patterns, for the outputs' <xsl:template _match="{$ed:match?paragraph}">. -->
+  <xsl:variable name="ed:behaviour-table" static="yes" as="document-node()"
+      select="doc(resolve-uri('behaviours.xsl', static-base-uri()))"/>
+  <xsl:variable name="ed:behaviour-rows" static="yes" as="element(xsl:template)*"
+      select="$ed:behaviour-table/xsl:stylesheet/xsl:template[@mode = 'ed:behaviour']"/>
+  <xsl:variable name="ed:layouts" static="yes" as="map(xs:string, xs:string)"
+      select="map:merge($ed:behaviour-table/xsl:stylesheet/ed:behaviour ! map { string(@name): string(@layout) })"/>
+  <xsl:variable name="ed:match" static="yes" as="map(xs:string, xs:string)"
+      select="map:merge(for $behaviour in map:keys($ed:layouts)
+                        return map { $behaviour: string-join($ed:behaviour-rows[string(.) = $behaviour]/@match, ' | ') })"/>
+
+  <xsl:include href="behaviours.xsl"/>
+
+  <!-- Every document may be numbered (ed:paragraph-number, ed:note-number, ed:id). -->
+  <xsl:mode use-accumulators="#all"/>
+
+  <!-- The behaviour of an element (behaviours.xsl), or nothing when the table has no row for it. -->
+  <xsl:function name="ed:behaviour" as="xs:string?">
+    <xsl:param name="element" as="element()"/>
+    <xsl:variable name="behaviour" as="xs:string?">
+      <xsl:apply-templates select="$element" mode="ed:behaviour"/>
+    </xsl:variable>
+    <xsl:sequence select="$behaviour"/>
+  </xsl:function>
+
   <xsl:variable name="ed:edition" as="document-node()" select="/"/>
   <xsl:variable name="ed:settings" as="element(ed:settings)" select="/ed:edition/ed:settings"/>
 
@@ -270,20 +296,43 @@
                                  or self::figure or self::sp or self::floatingText or self::said or self::titlePage])"/>
   </xsl:function>
 
+  <!-- Numbers come from accumulators: one pass over a document numbers all its elements, so that
+       numbering stays linear in the document's size (xsl:number level="any" per element is quadratic). -->
+  <xsl:accumulator name="ed:paragraph-count" as="xs:integer" initial-value="0">
+    <xsl:accumulator-rule match="TEI | p" select="if (self::TEI) then 0 else if (ed:is-numbered(.)) then $value + 1 else $value"/>
+  </xsl:accumulator>
+
+  <xsl:accumulator name="ed:note-count" as="xs:integer" initial-value="0">
+    <xsl:accumulator-rule match="TEI | note" select="if (self::TEI) then 0 else if (ancestor::text) then $value + 1 else $value"/>
+  </xsl:accumulator>
+
+  <!-- Per element name, how many of that name the document has had so far (for ed:id). -->
+  <xsl:accumulator name="ed:element-count" as="map(xs:string, xs:integer)" initial-value="map {}">
+    <xsl:accumulator-rule match="*" select="let $name := local-name(), $counts := if (self::TEI) then map {} else $value
+                                            return map:put($counts, $name, ($counts($name), 0)[1] + 1)"/>
+  </xsl:accumulator>
+
+  <!-- Verse lines count from the start of their division. -->
+  <xsl:accumulator name="ed:line-count" as="xs:integer" initial-value="0">
+    <xsl:accumulator-rule match="div | div1 | div2 | div3 | body | front | back | l"
+        select="if (self::l) then $value + 1 else 0"/>
+  </xsl:accumulator>
+
   <xsl:function name="ed:paragraph-number" as="xs:integer">
     <xsl:param name="p" as="element(p)"/>
-    <xsl:variable name="number" as="xs:string">
-      <xsl:number select="$p" level="any" count="p[ed:is-numbered(.)]" from="TEI"/>
-    </xsl:variable>
-    <xsl:sequence select="xs:integer($number)"/>
+    <xsl:sequence select="$p ! accumulator-before('ed:paragraph-count')"/>
   </xsl:function>
 
   <xsl:function name="ed:note-number" as="xs:integer">
     <xsl:param name="note" as="element(note)"/>
-    <xsl:variable name="number" as="xs:string">
-      <xsl:number select="$note" level="any" count="note[ancestor::text]" from="TEI"/>
-    </xsl:variable>
-    <xsl:sequence select="xs:integer($number)"/>
+    <xsl:sequence select="$note ! accumulator-before('ed:note-count')"/>
+  </xsl:function>
+
+  <!-- A verse line's number in its division, and whether it is shown: every fifth, or its @n. -->
+  <xsl:function name="ed:line-number" as="xs:string?">
+    <xsl:param name="line" as="element(l)"/>
+    <xsl:variable name="number" select="$line ! accumulator-before('ed:line-count')"/>
+    <xsl:sequence select="($line/@n ! string(), string($number)[$number mod 5 = 0])[1]"/>
   </xsl:function>
 
   <!-- The notes of a document's text, in order. -->
@@ -301,11 +350,7 @@
 
   <xsl:function name="ed:numbered-id" as="xs:string">
     <xsl:param name="element" as="element()"/>
-    <xsl:variable name="name" select="local-name($element)"/>
-    <xsl:variable name="number" as="xs:string">
-      <xsl:number select="$element" level="any" count="*[local-name() = $name]" from="TEI"/>
-    </xsl:variable>
-    <xsl:sequence select="$name || '-' || $number"/>
+    <xsl:sequence select="local-name($element) || '-' || ($element ! accumulator-before('ed:element-count'))(local-name($element))"/>
   </xsl:function>
 
   <!-- Where an element is read: the register (entities), the text, or the header ("about"). -->
@@ -538,23 +583,19 @@
 
   <!-- Block or inline -->
 
-  <!-- Elements that always stand as blocks of their own, in every output. -->
-  <xsl:variable name="ed:block-names" as="xs:string*" select="(
-      'p', 'ab', 'div', 'div1', 'div2', 'div3', 'div4', 'div5', 'div6', 'div7', 'lg', 'l', 'list', 'item',
-      'table', 'row', 'figure', 'head', 'opener', 'closer', 'postscript', 'sp', 'spGrp', 'titlePage',
-      'argument', 'epigraph', 'trailer', 'listBibl', 'listPerson', 'listPlace', 'listOrg', 'listEvent',
-      'floatingText', 'body', 'front', 'back', 'group', 'text', 'castList')"/>
+  <!-- The element names of each layout, from the behaviour table (by name: predicates do not matter
+       here). Blocks stand on their own in every output; containers hold blocks, so whatever stands in
+       them with no running text is a block; markers stand where they are and never make what holds
+       them a block (a note's paragraphs are the note's, not its paragraph's). -->
+  <xsl:variable name="ed:block-names" as="xs:string*" select="ed:names-of-layout(('container', 'block'))"/>
+  <xsl:variable name="ed:container-names" as="xs:string*" select="ed:names-of-layout('container')"/>
+  <xsl:variable name="ed:marker-names" as="xs:string*" select="ed:names-of-layout('marker')"/>
 
-  <!-- Blocks whose children are blocks: whatever stands in them with no running text is a block. -->
-  <xsl:variable name="ed:container-names" as="xs:string*" select="(
-      'body', 'front', 'back', 'group', 'text', 'div', 'div1', 'div2', 'div3', 'div4', 'div5', 'div6', 'div7',
-      'titlePage', 'opener', 'closer', 'postscript', 'floatingText', 'sp', 'spGrp', 'lg', 'castList',
-      'listBibl', 'argument', 'epigraph')"/>
-
-  <!-- Markers stand where they are and never make what holds them a block (a note's paragraphs are
-       the note's, not its paragraph's). -->
-  <xsl:variable name="ed:marker-names" as="xs:string*" select="(
-      'note', 'pb', 'lb', 'cb', 'milestone', 'anchor', 'index', 'gap', 'fw')"/>
+  <xsl:function name="ed:names-of-layout" as="xs:string*">
+    <xsl:param name="layouts" as="xs:string+"/>
+    <xsl:variable name="behaviours" select="map:keys($ed:layouts)[$ed:layouts(.) = $layouts]"/>
+    <xsl:sequence select="distinct-values($ed:behaviour-rows[string(.) = $behaviours]/@match ! replace(., '\[.*$', ''))"/>
+  </xsl:function>
 
   <!-- Whether an element reads as a block: it is a known block, it holds one, or it stands in a
        container with no running text beside it ("<opener><dateline>", an unknown element in a div). -->
@@ -573,6 +614,37 @@
     <xsl:sequence select="local-name($element) = $ed:container-names
         or exists($element//*[local-name() = $ed:block-names][empty(ancestor::* intersect $markers)])"/>
   </xsl:function>
+
+  <!-- Format-neutral decisions of the behaviours, made once for every output. -->
+
+  <!-- A division's heading level: 1 for a top division, 2 inside it, … -->
+  <xsl:function name="ed:heading-level" as="xs:integer">
+    <xsl:param name="head" as="element()"/>
+    <xsl:sequence select="count($head/ancestor::*[matches(local-name(), '^div[1-7]?$')])"/>
+  </xsl:function>
+
+  <!-- Whether a list is numbered. -->
+  <xsl:function name="ed:is-ordered" as="xs:boolean">
+    <xsl:param name="list" as="element()"/>
+    <xsl:sequence select="tokenize(string-join(($list/@type, $list/@rend), ' ')) = ('ordered', 'numbered', 'decimal', 'numeric')"/>
+  </xsl:function>
+
+  <!-- Whether a title is quoted (articles, unpublished items) rather than set as a title. -->
+  <xsl:function name="ed:is-quoted-title" as="xs:boolean">
+    <xsl:param name="title" as="element()"/>
+    <xsl:sequence select="$title/@level = ('a', 'u')"/>
+  </xsl:function>
+
+  <!-- How TEI's names for its own markup are written: <gi>, @att, “val”. -->
+  <xsl:function name="ed:code-text" as="xs:string">
+    <xsl:param name="code" as="element()"/>
+    <xsl:sequence select="map { 'gi': '&lt;' || $code || '&gt;', 'tag': '&lt;' || $code || '&gt;',
+                                'att': '@' || $code, 'val': '“' || $code || '”' }(local-name($code)) => ed:or(string($code))"/>
+  </xsl:function>
+
+  <!-- The marks an editorial intervention is read with, before and after its words. -->
+  <xsl:variable name="ed:editorial-marks" as="map(xs:string, xs:string+)" select="map {
+      'supplied': ('[', ']'), 'surplus': ('{', '}'), 'sic': ('', ' [sic]'), 'unclear': ('', '[?]'), 'gap': ('[…]', '') }"/>
 
   <xsl:function name="ed:or" as="xs:string">
     <xsl:param name="value" as="xs:string?"/>

@@ -1,7 +1,7 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  Behaviours "alternate" (choice, add/del), "editorial" (gap, unclear, supplied, sic…), "note" and
-  "page break". Both readings are in the page; the reading switch (CSS, no script needed) shows one,
+  Behaviours "choice", "reading", "addition", "deletion", "gap", "unclear", "supplied", "note" and
+  "page-break" (xslt/behaviours.xsl). Both readings are in the page; the reading switch (CSS, no script needed) shows one,
   and each alternate shows the other on hover and focus.
 -->
 <xsl:stylesheet version="3.0"
@@ -24,7 +24,7 @@
 
   <!-- Behaviour "alternate": both readings, each marked with the reading it belongs to. Inside a
        link, the alternate cannot take focus itself: the link's hover and focus show it. -->
-  <xsl:template match="choice">
+  <xsl:template _match="{$ed:match?choice}">
     <xsl:variable name="corrected" select="ed:chosen(., 'corrected')"/>
     <xsl:variable name="diplomatic" select="ed:chosen(., 'diplomatic')"/>
     <xsl:choose>
@@ -72,42 +72,47 @@
                           else if ($reading[self::corr]) then ed:term('no-source') else ()"/>
   </xsl:function>
 
-  <!-- Readings outside a choice. -->
-  <xsl:template match="sic | corr | orig | reg | expan | ex | am | restore | damaged | subst">
+  <!-- Behaviour "reading": readings outside a choice; a sic alone says so. -->
+  <xsl:template _match="{$ed:match?reading}">
     <span class="tei-{local-name()}">
       <xsl:apply-templates select="." mode="web:attributes"/>
       <xsl:apply-templates/>
     </span>
-    <xsl:if test="self::sic"><span class="sic-mark"> [sic]</span></xsl:if>
+    <xsl:variable name="name" select="local-name()"/>
+    <xsl:for-each select="$ed:editorial-marks($name)[2]">
+      <span class="{$name}-mark">{.}</span>
+    </xsl:for-each>
   </xsl:template>
 
   <!-- Additions are read in both readings; deletions only in the diplomatic one. -->
-  <xsl:template match="add">
+  <!-- Behaviour "addition". -->
+  <xsl:template _match="{$ed:match?addition}">
     <ins class="tei-add">
       <xsl:apply-templates select="." mode="web:attributes"/>
       <xsl:apply-templates/>
     </ins>
   </xsl:template>
 
-  <xsl:template match="del">
+  <!-- Behaviour "deletion". -->
+  <xsl:template _match="{$ed:match?deletion}">
     <del class="tei-del r-diplomatic">
       <xsl:apply-templates select="." mode="web:attributes"/>
       <xsl:apply-templates/>
     </del>
   </xsl:template>
 
-  <!-- Behaviour "editorial": what the editors could not read, or added. -->
-  <xsl:template match="gap">
+  <!-- Behaviours "gap", "unclear" and "supplied": what the editors could not read, or added. -->
+  <xsl:template _match="{$ed:match?gap}">
     <xsl:variable name="extent" select="string-join((@quantity, @unit, @extent), ' ')"/>
     <xsl:variable name="reason" select="string-join((@reason, @agent), ', ')"/>
     <span class="tei-gap">
       <xsl:apply-templates select="." mode="web:attributes"/>
-      <xsl:text>[…]</xsl:text>
+      <xsl:text>{$ed:editorial-marks?gap[1]}</xsl:text>
       <span class="visually-hidden"> (gap{$extent[. != ''] ! (': ' || .)}{$reason[. != ''] ! (', ' || .)})</span>
     </span>
   </xsl:template>
 
-  <xsl:template match="unclear">
+  <xsl:template _match="{$ed:match?unclear}">
     <span class="tei-unclear">
       <xsl:apply-templates select="." mode="web:attributes"/>
       <xsl:apply-templates/>
@@ -119,17 +124,18 @@
     </span>
   </xsl:template>
 
-  <xsl:template match="supplied | surplus">
+  <xsl:template _match="{$ed:match?supplied}">
+    <xsl:variable name="marks" select="$ed:editorial-marks(local-name())"/>
     <span class="tei-{local-name()}">
       <xsl:apply-templates select="." mode="web:attributes"/>
-      <xsl:text>{if (self::supplied) then '[' else '{'}</xsl:text>
+      <xsl:text>{$marks[1]}</xsl:text>
       <xsl:apply-templates/>
-      <xsl:text>{if (self::supplied) then ']' else '}'}</xsl:text>
+      <xsl:text>{$marks[2]}</xsl:text>
     </span>
   </xsl:template>
 
   <!-- Behaviour "note": a numbered reference here, the note itself at the end. -->
-  <xsl:template match="note[ancestor::text]">
+  <xsl:template _match="{$ed:match?note}">
     <xsl:variable name="number" select="ed:note-number(.)"/>
     <sup class="noteref">
       <xsl:choose>
@@ -142,13 +148,8 @@
     </sup>
   </xsl:template>
 
-  <!-- Notes elsewhere (in the header, in register entries) are part of what they annotate. -->
-  <xsl:template match="note">
-    <xsl:call-template name="web:boxed"/>
-  </xsl:template>
-
   <!-- The note on a dateline is the reader's first question: it is shown open under the dateline
-       as well as among the notes. -->
+       as well as among the notes (a refinement of the web's "block" behaviour, hence next-match). -->
   <xsl:template match="dateline[.//note[ancestor::text]]">
     <xsl:next-match/>
     <xsl:if test="web:box(.) != 'span'">
@@ -221,7 +222,7 @@
   </xsl:template>
 
   <!-- Behaviour "page break": the source's page number in the margin, with its certainty. -->
-  <xsl:template match="pb">
+  <xsl:template _match="{$ed:match?page-break}">
     <xsl:variable name="witness" select="ed:targets(@edRef)[1] ! ed:witness-label(.)"/>
     <xsl:variable name="cert" select="ed:cert-label(@cert)"/>
     <span class="tei-pb" id="{ed:id(.)}"

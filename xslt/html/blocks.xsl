@@ -1,7 +1,8 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  Behaviours "block", "section", "heading", "paragraph", "verse", "list", "table", "figure",
-  "quotation" and the fallback for elements with no rule (xslt/README.md).
+  Behaviours "container", "block", "front", "section", "heading", "caption", "paragraph", "verse-group",
+  "verse-line", "list", "item", "label", "table", "row", "cell", "figure", "graphic", "quotation", "omit"
+  (xslt/behaviours.xsl) and the fallback for elements the table does not know.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -51,11 +52,8 @@
                           else if (ed:is-block($element)) then 'p' else 'span'"/>
   </xsl:function>
 
-  <!-- Behaviour "block": structure of letters, title pages, drama and front matter. -->
-  <xsl:template match="text | body | back | group | opener | closer | postscript | salute | signed
-                       | dateline | argument | epigraph | trailer | byline | docImprint | docDate | docEdition
-                       | docAuthor | imprimatur | castList | castItem | spGrp | sp | speaker | stage | floatingText
-                       | address | addrLine | cit | titlePage | listBibl | bibl[parent::listBibl]">
+  <!-- Behaviours "container" and "block": structure of letters, title pages, drama and front matter. -->
+  <xsl:template _match="{$ed:match?container} | {$ed:match?block}">
     <xsl:call-template name="web:boxed"/>
   </xsl:template>
 
@@ -73,7 +71,8 @@
   </xsl:template>
 
   <!-- The title page that gives the page its h1 is shown in the document header instead. -->
-  <xsl:template match="front">
+  <!-- Behaviour "front". -->
+  <xsl:template _match="{$ed:match?front}">
     <xsl:if test="* except web:title-page(ancestor::TEI[1])">
       <div class="tei-front">
         <xsl:apply-templates select="." mode="web:attributes"/>
@@ -87,16 +86,8 @@
     <xsl:sequence select="$tei/text/front/titlePage[docTitle][1]"/>
   </xsl:function>
 
-  <xsl:template match="addrLine">
-    <span class="tei-addrLine">
-      <xsl:apply-templates select="." mode="web:attributes"/>
-      <xsl:apply-templates/>
-    </span>
-    <xsl:if test="following-sibling::addrLine"><br/></xsl:if>
-  </xsl:template>
-
   <!-- Behaviour "section". -->
-  <xsl:template match="div | div1 | div2 | div3 | div4 | div5 | div6 | div7">
+  <xsl:template _match="{$ed:match?section}">
     <xsl:element name="{if (head) then 'section' else 'div'}">
       <xsl:apply-templates select="." mode="web:attributes"/>
       <xsl:call-template name="web:id"/>
@@ -106,21 +97,17 @@
   </xsl:template>
 
   <!-- Behaviour "heading": a division's head is a heading one level below its division's. -->
-  <xsl:template match="head[parent::*[matches(local-name(), '^div[1-7]?$')]]">
-    <xsl:element name="h{min((web:heading-level(.), 6))}">
+  <xsl:template _match="{$ed:match?heading}">
+    <!-- the page's title is the h1 -->
+    <xsl:element name="h{min((ed:heading-level(.) + 1, 6))}">
       <xsl:apply-templates select="." mode="web:attributes"/>
       <xsl:call-template name="web:id"/>
       <xsl:apply-templates/>
     </xsl:element>
   </xsl:template>
 
-  <xsl:function name="web:heading-level" as="xs:integer">
-    <xsl:param name="head" as="element()"/>
-    <xsl:sequence select="1 + count($head/ancestor::*[matches(local-name(), '^div[1-7]?$')])"/>
-  </xsl:function>
-
-  <!-- Any other head (of a list, a stanza, a bibliography) titles what follows it. -->
-  <xsl:template match="head">
+  <!-- Behaviour "caption": any other head (of a list, a stanza, a bibliography) titles what follows it. -->
+  <xsl:template _match="{$ed:match?caption}">
     <xsl:element name="{if (ed:holds-blocks(.)) then 'div' else 'p'}">
       <xsl:apply-templates select="." mode="web:attributes"/>
       <xsl:call-template name="web:id"/>
@@ -130,7 +117,7 @@
   </xsl:template>
 
   <!-- Behaviour "paragraph": numbered paragraphs carry their number, a permalink to cite them. -->
-  <xsl:template match="p | ab">
+  <xsl:template _match="{$ed:match?paragraph}">
     <xsl:element name="{if (ed:holds-blocks(.)) then 'div' else 'p'}">
       <xsl:apply-templates select="." mode="web:attributes"/>
       <xsl:call-template name="web:id"/>
@@ -145,7 +132,7 @@
   </xsl:template>
 
   <!-- Behaviour "verse line", in stanzas ("verse group"); every fifth line is numbered. -->
-  <xsl:template match="lg">
+  <xsl:template _match="{$ed:match?verse-group}">
     <div class="tei-lg">
       <xsl:apply-templates select="." mode="web:attributes"/>
       <xsl:call-template name="web:id"/>
@@ -153,21 +140,18 @@
     </div>
   </xsl:template>
 
-  <xsl:template match="l">
-    <xsl:variable name="number" as="xs:string">
-      <xsl:number level="any" count="l" from="div | div1 | div2 | div3 | body | front | back"/>
-    </xsl:variable>
+  <xsl:template _match="{$ed:match?verse-line}">
     <div class="tei-l">
       <xsl:apply-templates select="." mode="web:attributes"/>
-      <xsl:if test="@n or xs:integer($number) mod 5 = 0">
-        <span class="l-num">{(@n, $number)[1]}</span>
-      </xsl:if>
+      <xsl:for-each select="ed:line-number(.)">
+        <span class="l-num">{.}</span>
+      </xsl:for-each>
       <xsl:apply-templates/>
     </div>
   </xsl:template>
 
   <!-- Behaviour "list": ordered, bulleted, or a gloss list of labels and items. -->
-  <xsl:template match="list | listPerson | listPlace | listOrg | listEvent">
+  <xsl:template _match="{$ed:match?list}">
     <xsl:apply-templates select="head"/>
     <xsl:element name="{web:list-element(.)}">
       <xsl:apply-templates select="." mode="web:attributes"/>
@@ -179,11 +163,10 @@
   <xsl:function name="web:list-element" as="xs:string">
     <xsl:param name="list" as="element()"/>
     <xsl:sequence select="if ($list/label) then 'dl'
-        else if (tokenize(($list/@type, $list/@rend) => string-join(' ')) = ('ordered', 'numbered', 'decimal', 'numeric'))
-        then 'ol' else 'ul'"/>
+        else if (ed:is-ordered($list)) then 'ol' else 'ul'"/>
   </xsl:function>
 
-  <xsl:template match="item | person | place | org | event">
+  <xsl:template _match="{$ed:match?item}">
     <xsl:element name="{if (parent::list/label) then 'dd' else 'li'}">
       <xsl:apply-templates select="." mode="web:attributes"/>
       <xsl:call-template name="web:id"/>
@@ -191,7 +174,7 @@
     </xsl:element>
   </xsl:template>
 
-  <xsl:template match="list/label">
+  <xsl:template _match="{$ed:match?label}">
     <dt>
       <xsl:apply-templates select="." mode="web:attributes"/>
       <xsl:apply-templates/>
@@ -199,7 +182,7 @@
   </xsl:template>
 
   <!-- Behaviour "table": a table may be wider than a phone, so its frame scrolls. -->
-  <xsl:template match="table">
+  <xsl:template _match="{$ed:match?table}">
     <div class="table-frame" role="region" tabindex="0"
          aria-label="{(head ! ed:text(.), 'Table')[normalize-space()][1]}">
       <table class="tei-table">
@@ -214,14 +197,14 @@
     </div>
   </xsl:template>
 
-  <xsl:template match="row">
+  <xsl:template _match="{$ed:match?row}">
     <tr>
       <xsl:apply-templates select="." mode="web:attributes"/>
       <xsl:apply-templates/>
     </tr>
   </xsl:template>
 
-  <xsl:template match="cell">
+  <xsl:template _match="{$ed:match?cell}">
     <xsl:element name="{if ((@role, ../@role) = 'label') then 'th' else 'td'}">
       <xsl:apply-templates select="." mode="web:attributes"/>
       <xsl:if test="@cols castable as xs:integer">
@@ -236,7 +219,7 @@
 
   <!-- Behaviour "figure": images are linked, not loaded, so that a page makes no request the
        reader did not ask for; the description stands in the text. -->
-  <xsl:template match="figure">
+  <xsl:template _match="{$ed:match?figure}">
     <figure class="tei-figure">
       <xsl:apply-templates select="." mode="web:attributes"/>
       <xsl:apply-templates select="* except (head, figDesc)"/>
@@ -253,7 +236,7 @@
     </figure>
   </xsl:template>
 
-  <xsl:template match="graphic">
+  <xsl:template _match="{$ed:match?graphic}">
     <xsl:variable name="description" select="(../figDesc ! ed:text(.), @url ! tokenize(., '/')[last()])[normalize-space()][1]"/>
     <a class="tei-graphic" href="{@url}">
       <xsl:apply-templates select="." mode="web:attributes"/>
@@ -263,7 +246,7 @@
 
   <!-- Behaviour "quotation": a block quotation when it stands among blocks or holds them, else
        quoted in the running text. -->
-  <xsl:template match="quote | q | said">
+  <xsl:template _match="{$ed:match?quotation}">
     <xsl:choose>
       <xsl:when test="ed:is-block(.)">
         <blockquote class="tei-{local-name()}">
@@ -288,9 +271,7 @@
   </xsl:template>
 
   <!-- Behaviour "omit": apparatus that is not text (links, interpretations, forme work). -->
-  <xsl:template match="teiHeader | standOff | facsimile | sourceDoc | interp | interpGrp | link | linkGrp
-                       | join | joinGrp | span | spanGrp | alt | altGrp | certainty | respons | fw | index
-                       | cb | milestone | figDesc"/>
+  <xsl:template _match="{$ed:match?omit}"/>
 
   <!-- Fallback: an element no rule knows is shown as its content, as a block or inline, and
        reported once per element name. -->

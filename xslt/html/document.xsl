@@ -15,7 +15,8 @@
   <!-- Parts of a text listed in its contents: the top-level divisions. -->
   <xsl:mode name="web:toc" on-no-match="shallow-skip"/>
 
-  <xsl:template match="TEI">
+  <!-- Behaviour "document". -->
+  <xsl:template _match="{$ed:match?document}">
     <xsl:call-template name="web:page">
       <xsl:with-param name="title" select="ed:display-title(.)"/>
       <xsl:with-param name="page" select="'document'"/>
@@ -84,6 +85,7 @@
     </header>
   </xsl:template>
 
+  <!-- The docTitle of the title page the page header shows is the page's h1 (web-only refinement). -->
   <xsl:template match="docTitle[web:is-page-title(.)]">
     <h1 id="document-title">
       <xsl:apply-templates select="." mode="web:attributes"/>

@@ -1,7 +1,7 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  Behaviours "inline", "emphasis", "code", "link" and "break" (line breaks; page breaks are in
-  apparatus.xsl).
+  Behaviours "inline", "line", "responsibility", "highlight", "emphasis", "term", "title", "code",
+  "line-break", "space", "anchor" and "link" (xslt/behaviours.xsl).
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -13,31 +13,24 @@
     expand-text="yes">
 
   <!-- Behaviour "inline": running text with nothing to show but its language or rendition. -->
-  <xsl:template match="seg | s | w | c | pc | phr | cl | m | num | measure | measureGrp | forename | surname
-                       | addName | roleName | nameLink | genName | label | bibl | formula | affiliation
-                       | education | occupation | state | trait | desc | biblScope | pubPlace | publisher
-                       | edition | author | editor | textLang | idno | unit | abbr[not(parent::choice)]
-                       | resp | language | creation | distributor | authority | licence[not(@target)]
-                       | docTitle[not(web:is-page-title(.))]">
+  <xsl:template _match="{$ed:match?inline}">
     <span class="tei-{local-name()}">
       <xsl:apply-templates select="." mode="web:attributes"/>
       <xsl:apply-templates/>
     </span>
   </xsl:template>
 
-  <!-- The parts of a title stand on lines of their own. -->
-  <xsl:template match="titlePart">
-    <span class="tei-titlePart{@type ! (' title-part-' || .)}">
+  <!-- Behaviour "line": the lines of an address, the parts of a title. -->
+  <xsl:template _match="{$ed:match?line}">
+    <span class="tei-{local-name()}{@type ! (' title-part-' || .)}">
       <xsl:apply-templates select="." mode="web:attributes"/>
       <xsl:apply-templates/>
     </span>
-    <xsl:if test="following-sibling::titlePart">
-      <xsl:text> </xsl:text>
-    </xsl:if>
+    <xsl:if test="following-sibling::*[node-name() = node-name(current())]"><br/></xsl:if>
   </xsl:template>
 
   <!-- "Encoding: The editio project". -->
-  <xsl:template match="respStmt">
+  <xsl:template _match="{$ed:match?responsibility}">
     <span class="tei-respStmt">
       <xsl:apply-templates select="resp"/>
       <xsl:text>: </xsl:text>
@@ -48,6 +41,7 @@
     </span>
   </xsl:template>
 
+  <!-- A licence with an address is a link (rel="license"): web-only, so not a behaviour of its own. -->
   <xsl:template match="licence[@target]">
     <a class="tei-licence" rel="license" href="{@target}">
       <xsl:apply-templates select="." mode="web:attributes"/>
@@ -57,37 +51,31 @@
 
   <!-- Behaviour "emphasis": typography the source asks for (@rend, @rendition, @style), or the
        semantics of the element. -->
-  <xsl:template match="hi">
+  <xsl:template _match="{$ed:match?highlight}">
     <span class="tei-hi{if (ed:rendition-css(.)) then '' else ' hi-plain'}">
       <xsl:apply-templates select="." mode="web:attributes"/>
       <xsl:apply-templates/>
     </span>
   </xsl:template>
 
-  <xsl:template match="emph">
+  <xsl:template _match="{$ed:match?emphasis}">
     <em class="tei-emph">
       <xsl:apply-templates select="." mode="web:attributes"/>
       <xsl:apply-templates/>
     </em>
   </xsl:template>
 
-  <xsl:template match="foreign | mentioned | distinct | term">
+  <!-- Behaviour "term". -->
+  <xsl:template _match="{$ed:match?term}">
     <i class="tei-{local-name()}">
       <xsl:apply-templates select="." mode="web:attributes"/>
       <xsl:apply-templates/>
     </i>
   </xsl:template>
 
-  <xsl:template match="soCalled">
-    <q class="tei-soCalled">
-      <xsl:apply-templates select="." mode="web:attributes"/>
-      <xsl:apply-templates/>
-    </q>
-  </xsl:template>
-
-  <!-- Titles of articles and unpublished items are quoted; those of books and journals italic. -->
-  <xsl:template match="title">
-    <xsl:element name="{if (@level = ('a', 'u')) then 'q' else 'cite'}">
+  <!-- Behaviour "title": titles of articles and unpublished items are quoted; those of books and journals italic. -->
+  <xsl:template _match="{$ed:match?title}">
+    <xsl:element name="{if (ed:is-quoted-title(.)) then 'q' else 'cite'}">
       <xsl:apply-templates select="." mode="web:attributes"/>
       <xsl:attribute name="class" select="'tei-title'"/>
       <xsl:apply-templates/>
@@ -95,32 +83,32 @@
   </xsl:template>
 
   <!-- Behaviour "code": TEI's names for its own elements, attributes and values. -->
-  <xsl:template match="code | ident | gi | att | val | tag">
+  <xsl:template _match="{$ed:match?code}">
     <code class="tei-{local-name()}">
       <xsl:apply-templates select="." mode="web:attributes"/>
-      <xsl:value-of select="map {
-          'gi': '&lt;' || . || '&gt;', 'tag': '&lt;' || . || '&gt;', 'att': '@' || ., 'val': '“' || . || '”' }
-          (local-name()) => ed:or(string(.))"/>
+      <xsl:value-of select="ed:code-text(.)"/>
     </code>
   </xsl:template>
 
   <!-- Behaviour "break": line breaks as in the source; a space holds its place. -->
-  <xsl:template match="lb">
+  <xsl:template _match="{$ed:match?line-break}">
     <br class="tei-lb"/>
   </xsl:template>
 
-  <xsl:template match="space">
+  <!-- Behaviour "space". -->
+  <xsl:template _match="{$ed:match?space}">
     <span class="tei-space">&#x2003;</span>
   </xsl:template>
 
-  <xsl:template match="anchor">
+  <!-- Behaviour "anchor". -->
+  <xsl:template _match="{$ed:match?anchor}">
     <xsl:if test="@xml:id">
       <span class="tei-anchor" id="{@xml:id}"></span>
     </xsl:if>
   </xsl:template>
 
   <!-- Behaviour "link": to the web, or to where the target is read in this site. -->
-  <xsl:template match="ref | ptr">
+  <xsl:template _match="{$ed:match?link}">
     <xsl:param name="root" as="xs:string" tunnel="yes" select="''"/>
     <xsl:variable name="href" select="web:link-href(., $root)"/>
     <xsl:variable name="label" as="node()*">

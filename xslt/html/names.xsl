@@ -39,8 +39,7 @@
     <xsl:sequence select="exists($node/ancestor::*[@ref or @target][web:makes-link(.)])"/>
   </xsl:function>
 
-  <xsl:template match="persName | placeName | orgName | name | rs | geogName | country | settlement | region
-                       | bloc | district | objectName | eventName">
+  <xsl:template _match="{$ed:match?name}">
     <xsl:param name="root" as="xs:string" tunnel="yes" select="''"/>
     <xsl:param name="web:cards" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:variable name="entity" select="web:entity(.)"/>
@@ -115,7 +114,7 @@
   </xsl:template>
 
   <!-- Behaviour "date". -->
-  <xsl:template match="date | time | origDate">
+  <xsl:template _match="{$ed:match?date}">
     <xsl:variable name="machine" select="@when[matches(., '^\d{4}(-\d\d(-\d\d)?)?$')]"/>
     <xsl:variable name="qualified" select="exists(@when-custom | @cert | @from | @to | @notBefore | @notAfter | @dur)"/>
     <xsl:element name="{if ($machine) then 'time' else 'span'}">

@@ -15,7 +15,8 @@
   <!-- Blocks: every element has a rule below or the fallback; running text is read in txt:inline. -->
   <xsl:mode on-no-match="deep-skip"/>
 
-  <xsl:template match="TEI">
+  <!-- Behaviour "document". -->
+  <xsl:template _match="{$ed:match?document}">
     <xsl:variable name="blocks" as="xs:string*">
       <xsl:call-template name="txt:title-block"/>
       <xsl:apply-templates select="text"/>
@@ -43,17 +44,16 @@
     </xsl:for-each-group>
   </xsl:template>
 
-  <!-- Behaviour "block" and "section": their content. -->
-  <xsl:template match="text | body | back | group | opener | closer | postscript | argument | epigraph
-                       | floatingText | spGrp | castList | listBibl | div | div1 | div2 | div3 | div4 | div5
-                       | div6 | div7 | sp | titlePage">
+  <!-- Behaviours "container" and "section": their blocks. -->
+  <xsl:template _match="{$ed:match?container} | {$ed:match?section}">
     <xsl:call-template name="txt:flow">
       <xsl:with-param name="nodes" select="node()"/>
     </xsl:call-template>
   </xsl:template>
 
   <!-- The title block gives the title; a title page is the text's only when the header has none. -->
-  <xsl:template match="front">
+  <!-- Behaviour "front". -->
+  <xsl:template _match="{$ed:match?front}">
     <xsl:variable name="titled" select="exists(ancestor::TEI[1]/teiHeader/fileDesc/titleStmt/title[normalize-space()])"/>
     <xsl:call-template name="txt:flow">
       <xsl:with-param name="nodes" select="node() except titlePage[$titled]"/>
@@ -61,15 +61,18 @@
   </xsl:template>
 
   <!-- Behaviour "heading". -->
-  <xsl:template match="head[parent::*[matches(local-name(), '^div[1-7]?$')]]">
+  <xsl:template _match="{$ed:match?heading}">
     <xsl:param name="txt:indent" as="xs:string" tunnel="yes" select="''"/>
-    <xsl:sequence select="txt:heading(txt:inline(node()), count(ancestor::*[matches(local-name(), '^div[1-7]?$')]), $txt:indent)"/>
+    <xsl:sequence select="txt:heading(txt:inline(node()), ed:heading-level(.), $txt:indent)"/>
   </xsl:template>
 
-  <!-- Behaviour "paragraph", and every block of running text. -->
-  <xsl:template match="p | ab | head | dateline | salute | signed | byline | docAuthor | docDate | docImprint
-                       | docEdition | docTitle | trailer | speaker | stage | address | imprimatur | l | cit
-                       | bibl | item | label | castItem">
+  <!-- Behaviours "paragraph", "block", "caption", and every other element that stands as a block
+       of running text: an item or a line outside its list or stanza, inline elements alone in a
+       container. -->
+  <xsl:template _match="{string-join(('paragraph', 'block', 'caption', 'verse-line', 'item', 'label', 'row', 'cell',
+                                       'inline', 'line', 'responsibility', 'title', 'term', 'highlight', 'emphasis',
+                                       'code', 'link', 'name', 'date', 'choice', 'reading', 'addition', 'deletion',
+                                       'unclear', 'supplied', 'space') ! $ed:match(.), ' | ')}">
     <xsl:call-template name="txt:paragraph"/>
   </xsl:template>
 
@@ -89,7 +92,7 @@
   </xsl:template>
 
   <!-- Behaviour "verse": one line per l, stanzas apart; a long line continues indented. -->
-  <xsl:template match="lg">
+  <xsl:template _match="{$ed:match?verse-group}">
     <xsl:param name="txt:indent" as="xs:string" tunnel="yes" select="''"/>
     <xsl:variable name="parts" as="xs:string*">
       <xsl:for-each-group select="*" group-adjacent="exists(self::l)">
@@ -107,9 +110,9 @@
   </xsl:template>
 
   <!-- Behaviour "list": "- item", "1. item" or "label: item"; a nested list is indented. -->
-  <xsl:template match="list | listPerson | listPlace | listOrg | listEvent">
+  <xsl:template _match="{$ed:match?list}">
     <xsl:param name="txt:indent" as="xs:string" tunnel="yes" select="''"/>
-    <xsl:variable name="ordered" select="tokenize(string-join((@type, @rend), ' ')) = ('ordered', 'numbered', 'decimal', 'numeric')"/>
+    <xsl:variable name="ordered" select="ed:is-ordered(.)"/>
     <xsl:variable name="entries" as="xs:string*">
       <xsl:for-each select="* except (head, label)">
         <xsl:variable name="label" select="preceding-sibling::*[1][self::label]"/>
@@ -141,7 +144,7 @@
   </xsl:function>
 
   <!-- Behaviour "table": a row to a line, cells apart by " | ". -->
-  <xsl:template match="table">
+  <xsl:template _match="{$ed:match?table}">
     <xsl:param name="txt:indent" as="xs:string" tunnel="yes" select="''"/>
     <xsl:sequence select="string-join((
         head ! txt:wrap('Table: ' || txt:inline(node()), $txt:indent, $txt:indent),
@@ -150,7 +153,7 @@
   </xsl:template>
 
   <!-- Behaviour "figure": its caption and description in brackets. -->
-  <xsl:template match="figure">
+  <xsl:template _match="{$ed:match?figure}">
     <xsl:param name="txt:indent" as="xs:string" tunnel="yes" select="''"/>
     <xsl:sequence select="txt:wrap(txt:figure(.), $txt:indent, $txt:indent)"/>
     <xsl:call-template name="txt:flow">
@@ -166,7 +169,7 @@
   </xsl:function>
 
   <!-- Behaviour "quotation" as a block: indented by four. -->
-  <xsl:template match="quote | q | said">
+  <xsl:template _match="{$ed:match?quotation}">
     <xsl:param name="txt:indent" as="xs:string" tunnel="yes" select="''"/>
     <xsl:variable name="inner" select="$txt:indent || '    '"/>
     <xsl:choose>
@@ -183,15 +186,13 @@
   </xsl:template>
 
   <!-- Markers standing between blocks: a note keeps its number; breaks leave no trace. -->
-  <xsl:template match="note[ancestor::text]">
+  <xsl:template _match="{$ed:match?note}">
     <xsl:param name="txt:indent" as="xs:string" tunnel="yes" select="''"/>
     <xsl:sequence select="$txt:indent || '[' || ed:note-number(.) || ']'"/>
   </xsl:template>
 
-  <!-- Behaviour "omit". -->
-  <xsl:template match="teiHeader | standOff | facsimile | sourceDoc | pb | lb | cb | milestone | anchor | fw
-                       | index | interp | interpGrp | link | linkGrp | join | joinGrp | span | spanGrp | alt
-                       | altGrp | certainty | respons | figDesc | graphic"/>
+  <!-- Behaviour "omit", and what leaves no trace between blocks. -->
+  <xsl:template _match="{string-join(('omit', 'page-break', 'line-break', 'anchor', 'gap', 'graphic') ! $ed:match(.), ' | ')}"/>
 
   <!-- Fallback: content as a block (or paragraph), reported once per element name. -->
   <xsl:template match="*" priority="-1">

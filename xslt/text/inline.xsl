@@ -37,73 +37,74 @@
   </xsl:function>
 
   <!-- Behaviour "alternate": the reading chosen by element name (common.xsl). -->
-  <xsl:template match="choice" mode="txt:inline">
+  <xsl:template _match="{$ed:match?choice}" mode="txt:inline">
     <xsl:variable name="chosen" select="ed:chosen(., $reading)"/>
     <xsl:apply-templates select="(if (exists($chosen)) then $chosen else *[1])/node()" mode="txt:inline"/>
   </xsl:template>
 
   <!-- Deletions are read in the diplomatic text only, ⟦so⟧; additions in both, \so/ when diplomatic. -->
-  <xsl:template match="del" mode="txt:inline">
+  <xsl:template _match="{$ed:match?deletion}" mode="txt:inline">
     <xsl:sequence select="if ($reading = 'diplomatic') then txt:marked(., '⟦', '⟧') else $txt:omitted"/>
   </xsl:template>
 
-  <xsl:template match="add" mode="txt:inline">
+  <xsl:template _match="{$ed:match?addition}" mode="txt:inline">
     <xsl:sequence select="if ($reading = 'diplomatic') then txt:marked(., '\', '/') else txt:inline(node())"/>
   </xsl:template>
 
   <!-- Behaviour "note": its number here, the note among the endnotes. -->
-  <xsl:template match="note[ancestor::text]" mode="txt:inline">[{ed:note-number(.)}]</xsl:template>
+  <xsl:template _match="{$ed:match?note}" mode="txt:inline">[{ed:note-number(.)}]</xsl:template>
 
-  <!-- Behaviour "emphasis". -->
-  <xsl:template match="hi" mode="txt:inline">
+  <!-- Behaviours "highlight" and "emphasis". -->
+  <xsl:template _match="{$ed:match?highlight}" mode="txt:inline">
     <xsl:sequence select="if (ed:is-emphasised(.) or empty(@rend | @rendition | @style)) then txt:marked(., '*', '*')
                           else txt:inline(node())"/>
   </xsl:template>
 
-  <xsl:template match="emph" mode="txt:inline">
+  <xsl:template _match="{$ed:match?emphasis}" mode="txt:inline">
     <xsl:sequence select="txt:marked(., '*', '*')"/>
   </xsl:template>
 
-  <xsl:template match="q | quote | said | soCalled | title[@level = ('a', 'u')]" mode="txt:inline">
+  <!-- Behaviours "quotation" and "title". -->
+  <xsl:template _match="{$ed:match?quotation}" mode="txt:inline">
     <xsl:sequence select="txt:marked(., '“', '”')"/>
   </xsl:template>
 
-  <!-- Behaviour "editorial". -->
-  <xsl:template match="gap" mode="txt:inline">[…]</xsl:template>
-  <xsl:template match="unclear" mode="txt:inline">
-    <xsl:sequence select="txt:marked(., '', '[?]')"/>
-  </xsl:template>
-  <xsl:template match="supplied" mode="txt:inline">
-    <xsl:sequence select="txt:marked(., '[', ']')"/>
-  </xsl:template>
-  <xsl:template match="surplus" mode="txt:inline">
-    <xsl:sequence select="txt:marked(., '{', '}')"/>
-  </xsl:template>
-  <xsl:template match="sic[not(parent::choice)]" mode="txt:inline">
-    <xsl:sequence select="txt:marked(., '', ' [sic]')"/>
+  <xsl:template _match="{$ed:match?title}" mode="txt:inline">
+    <xsl:sequence select="if (ed:is-quoted-title(.)) then txt:marked(., '“', '”') else txt:inline(node())"/>
   </xsl:template>
 
-  <!-- Behaviour "break": a line of the source is a line here; a word broken across two is joined. -->
-  <xsl:template match="lb" mode="txt:inline">
+  <!-- Behaviours "gap", "unclear", "supplied" and "reading" (a sic alone says so): the marks of
+       common.xsl. -->
+  <xsl:template _match="{$ed:match?gap}" mode="txt:inline">{$ed:editorial-marks?gap[1]}</xsl:template>
+  <xsl:template _match="{$ed:match?unclear} | {$ed:match?supplied} | {$ed:match?reading}" mode="txt:inline">
+    <xsl:variable name="marks" select="$ed:editorial-marks(local-name())"/>
+    <xsl:sequence select="if (exists($marks)) then txt:marked(., $marks[1], $marks[2]) else txt:inline(node())"/>
+  </xsl:template>
+
+  <!-- Behaviour "line-break": a line of the source is a line here; a word broken across two is joined. -->
+  <xsl:template _match="{$ed:match?line-break}" mode="txt:inline">
     <xsl:sequence select="if (@break = 'no') then $txt:join else $txt:line-break"/>
   </xsl:template>
-  <xsl:template match="titlePart" mode="txt:inline">
-    <xsl:sequence select="txt:inline(node()) || (if (following-sibling::titlePart) then $txt:line-break else '')"/>
+  <!-- Behaviour "line": the lines of an address, the parts of a title. -->
+  <xsl:template _match="{$ed:match?line}" mode="txt:inline">
+    <xsl:sequence select="txt:inline(node()) || (if (following-sibling::*[node-name() = node-name(current())]) then $txt:line-break else '')"/>
   </xsl:template>
-  <xsl:template match="addrLine" mode="txt:inline">
-    <xsl:sequence select="txt:inline(node()) || (if (following-sibling::addrLine) then $txt:line-break else '')"/>
-  </xsl:template>
-  <xsl:template match="space" mode="txt:inline">
+  <xsl:template _match="{$ed:match?space}" mode="txt:inline">
     <xsl:text> </xsl:text>
   </xsl:template>
 
   <!-- Behaviour "code". -->
-  <xsl:template match="gi | tag" mode="txt:inline">&lt;{.}&gt;</xsl:template>
-  <xsl:template match="att" mode="txt:inline">@{.}</xsl:template>
-  <xsl:template match="val" mode="txt:inline">“{.}”</xsl:template>
+  <xsl:template _match="{$ed:match?code}" mode="txt:inline">
+    <xsl:sequence select="ed:code-text(.)"/>
+  </xsl:template>
+
+  <!-- Behaviour "responsibility": "Encoding: The editio project". -->
+  <xsl:template _match="{$ed:match?responsibility}" mode="txt:inline">
+    <xsl:sequence select="txt:inline(resp) || ': ' || string-join((* except resp) ! txt:inline(.), ', ')"/>
+  </xsl:template>
 
   <!-- Behaviour "link": its words, then the address when it leads out of the text. -->
-  <xsl:template match="ref | ptr" mode="txt:inline">
+  <xsl:template _match="{$ed:match?link}" mode="txt:inline">
     <xsl:variable name="words" select="txt:inline(node())"/>
     <xsl:variable name="address" select="tokenize(@target)[matches(., '^(https?|mailto):')][1]"/>
     <xsl:sequence select="if (normalize-space($words) and $address and normalize-space($words) != $address)
@@ -113,27 +114,21 @@
   </xsl:template>
 
   <!-- A figure or graphic inside running text: in brackets. -->
-  <xsl:template match="figure" mode="txt:inline">
+  <xsl:template _match="{$ed:match?figure}" mode="txt:inline">
     <xsl:sequence select="txt:figure(.)"/>
   </xsl:template>
-  <xsl:template match="graphic" mode="txt:inline">
+  <xsl:template _match="{$ed:match?graphic}" mode="txt:inline">
     <xsl:text>[Image]</xsl:text>
   </xsl:template>
 
-  <!-- Behaviour "omit": apparatus that is not text. -->
-  <xsl:template match="pb | cb | milestone | fw | anchor | index | interp | interpGrp | link | linkGrp | join
-                       | certainty | respons | figDesc" mode="txt:inline"/>
+  <!-- Behaviour "omit", and page breaks and anchors: nothing to read. -->
+  <xsl:template _match="{string-join(('omit', 'page-break', 'anchor') ! $ed:match(.), ' | ')}" mode="txt:inline"/>
 
-  <!-- Behaviours "inline", "name" and "date": their words. -->
-  <xsl:template match="persName | placeName | orgName | name | rs | geogName | country | settlement | region
-                       | bloc | district | objectName | eventName | forename | surname | addName | roleName
-                       | nameLink | genName | date | time | origDate | num | measure | measureGrp | unit | seg | s
-                       | w | c | pc | phr | cl | m | foreign | mentioned | distinct | term | title | code | ident
-                       | label | bibl | formula | abbr | expan | ex | am | sic | corr | orig | reg | restore
-                       | damaged | subst | affiliation | desc | author | editor | publisher | pubPlace
-                       | biblScope | idno | edition | docTitle | docAuthor | docDate | docImprint
-                       | byline | dateline | salute | signed | address | cit | stage | speaker | head | p | ab
-                       | l | item | cell | row" mode="txt:inline">
+  <!-- Every other behaviour in running text: its words. -->
+  <xsl:template _match="{string-join(('document', 'front', 'section', 'container', 'block', 'heading', 'caption',
+                                       'paragraph', 'verse-group', 'verse-line', 'list', 'item', 'label', 'table',
+                                       'row', 'cell', 'term', 'inline', 'name', 'date') ! $ed:match(.), ' | ')}"
+                mode="txt:inline">
     <xsl:apply-templates mode="txt:inline"/>
   </xsl:template>
 
