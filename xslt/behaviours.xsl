@@ -21,7 +21,7 @@
           inline     running text
           marker     stands where it is, never makes what holds it a block
 
-  xslt/README.md's behaviour table is generated from this file (benchmarks/../tools/behaviour_table.py).
+  xslt/README.md's behaviour table is generated from this file (tools/behaviour_table.py).
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"

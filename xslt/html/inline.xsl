@@ -26,7 +26,8 @@
       <xsl:apply-templates select="." mode="web:attributes"/>
       <xsl:apply-templates/>
     </span>
-    <xsl:if test="following-sibling::*[node-name() = node-name(current())]"><br/></xsl:if>
+    <!-- the space keeps the words apart where the page is read as text (search, copying, readers) -->
+    <xsl:if test="following-sibling::*[node-name() = node-name(current())]"><xsl:text> </xsl:text><br/></xsl:if>
   </xsl:template>
 
   <!-- "Encoding: The editio project". -->

@@ -14,7 +14,7 @@
     expand-text="yes">
 
   <!-- Text is copied; every element has a rule below or the fallback, which reports it. -->
-  <xsl:mode name="txt:inline" on-no-match="text-only-copy"/>
+  <xsl:mode name="txt:inline" on-no-match="text-only-copy" use-accumulators="#all"/>
 
   <xsl:function name="txt:inline" as="xs:string">
     <xsl:param name="nodes" as="node()*"/>
