@@ -3,8 +3,11 @@
   Format-neutral functions every output shares: the edition and its settings, register lookup,
   authority URIs, dates, the reading policy for choice, labels.
 
-  The global context item is the edition index <ed:edition> that editio builds (edition.py):
-  <ed:settings .../> followed by one <ed:document id="…" file="…"> per TEI document.
+  The global context item is an edition index <ed:edition register-kinds="…"> that editio builds
+  (edition.py): <ed:settings .../> followed by one <ed:document id="…" file="…" has-text="…"> per TEI
+  document. For the edition-wide outputs every entry holds its TEI document; for a per-document
+  transform (a reading page, an "about" page, a plain text, a record) only the registers (documents
+  without a text) do, and the document itself comes in a tree of its own, wrapped the same way.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -139,8 +142,10 @@
   <xsl:function name="ed:entity" as="element()?">
     <xsl:param name="ref" as="xs:string?"/>
     <xsl:param name="context" as="node()"/>
+    <!-- its own document first: a per-document transform has it in a tree of its own -->
     <xsl:sequence select="(for $id in ed:fragment(normalize-space($ref), $context/ancestor-or-self::TEI[1])
-                           return key('ed:by-id', $id, $ed:edition)[local-name() = map:keys($ed:entity-kinds)])[1]"/>
+                           return (key('ed:by-id', $id, root($context)), key('ed:by-id', $id, $ed:edition))
+                                  [local-name() = map:keys($ed:entity-kinds)])[1]"/>
   </xsl:function>
 
   <xsl:function name="ed:entity-name" as="xs:string?">
@@ -409,7 +414,8 @@
 
   <!-- The register kinds that have entries, in the order of $ed:entity-kinds' plural labels. -->
   <xsl:variable name="ed:register-kinds" as="xs:string*" select="
-      ('persons', 'places', 'organisations', 'events')[. = ed:all-entities() ! ed:entity-kind(.)]"/>
+      if ($ed:edition/ed:edition/@register-kinds) then tokenize($ed:edition/ed:edition/@register-kinds)
+      else ('persons', 'places', 'organisations', 'events')[. = ed:all-entities() ! ed:entity-kind(.)]"/>
 
   <xsl:function name="ed:all-entities" as="element()*">
     <xsl:sequence select="$ed:edition//*[local-name() = map:keys($ed:entity-kinds)][@xml:id]
@@ -427,7 +433,7 @@
     <xsl:sequence select="for $pointer in tokenize($pointers),
                               $id in ed:fragment($pointer, $pointers/ancestor::TEI[1])
                           return (key('ed:by-id', $id, $pointers/ancestor::ed:document[1]),
-                                  key('ed:by-id', $id, $ed:edition))[1]"/>
+                                  key('ed:by-id', $id, root($pointers)), key('ed:by-id', $id, $ed:edition))[1]"/>
   </xsl:function>
 
   <!-- Dates of a dating element in words, with a calendar and certainty: "March 1917 (Julian

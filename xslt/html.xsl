@@ -17,6 +17,7 @@
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:ed="urn:editio"
     xmlns:web="urn:editio:web"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
     xpath-default-namespace="http://www.tei-c.org/ns/1.0"
     exclude-result-prefixes="#all"
     expand-text="yes">
@@ -35,8 +36,9 @@
   <xsl:include href="html/register.xsl"/>
   <xsl:include href="html/home.xsl"/>
 
-  <!-- The document an "about" page describes. -->
+  <!-- The document an "about" page describes; its TEI, when the index given holds no copy of it. -->
   <xsl:param name="document-id" as="xs:string" select="''"/>
+  <xsl:param name="document" as="element(tei:TEI)?" select="()"/>
   <!-- The register kind a register page lists: persons, places, organisations or events. -->
   <xsl:param name="kind" as="xs:string" select="''"/>
   <!-- The metadata records site.py writes for each document, as "format=suffix" tokens. -->

@@ -17,6 +17,11 @@ from .documents import NS, Document, iterate_source_paths, load_document
 from .errors import InputError
 
 EDITIO_NS = "urn:editio"
+_XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+# Register entries by element, and the register page of their kind (as common.xsl's ed:entity-kinds).
+_ENTITY_KINDS = {f"{{{NS['tei']}}}{name}": kind for name, kind in (
+    ("person", "persons"), ("personGrp", "persons"), ("place", "places"), ("org", "organisations"),
+    ("event", "events"))}
 
 
 @dataclass(eq=False)
@@ -44,9 +49,22 @@ class Edition:
 
     @cached_property
     def index_xml(self) -> bytes:
-        """``<ed:edition>``: the settings, then every document wrapped with its id and output names."""
+        """``<ed:edition>``: the settings, then every document wrapped with its id and output names.
+        The context of the edition-wide outputs (home and register pages, CMIF, the catalogue, print)."""
+        return self._index(lambda document: True)
+
+    @cached_property
+    def context_xml(self) -> bytes:
+        """The compact index a per-document transform gets as its context: the settings, every
+        document's entry (id, file name, whether it has a text), the register kinds, and in full only
+        the documents without a text (the registers that names point into), never another document's
+        text. Built once per build; each document comes beside it (``document_node``)."""
+        return self._index(lambda document: not _has_text(document))
+
+    def _index(self, in_full) -> bytes:
         settings = self.config.edition
-        root = etree.Element(f"{{{EDITIO_NS}}}edition", nsmap={"ed": EDITIO_NS})
+        root = etree.Element(f"{{{EDITIO_NS}}}edition", {"register-kinds": " ".join(self.register_kinds)},
+                             nsmap={"ed": EDITIO_NS})
         etree.SubElement(root, f"{{{EDITIO_NS}}}settings", {
             "title": settings.title, "publisher": settings.publisher, "base-url": settings.base_url,
             "licence": settings.licence, "licence-url": settings.licence_url, "contact": settings.contact,
@@ -54,13 +72,25 @@ class Edition:
             "page-size": self.config.pdf.page_size,
         })
         for document in self.documents:
-            wrapper = etree.SubElement(root, f"{{{EDITIO_NS}}}document", {
-                "id": document.id, "file": self.relative_name(document),
-                "has-text": "true" if _has_text(document) else "false",
-            })
-            # A copy: the loaded tree (and its source positions) stays untouched by the wrapper.
-            wrapper.append(copy.deepcopy(document.root))
+            wrapper = self._wrapper(document, root)
+            if in_full(document):
+                # A copy: the loaded tree (and its source positions) stays untouched by the wrapper.
+                wrapper.append(copy.deepcopy(document.root))
         return etree.tostring(root, encoding="utf-8")
+
+    def _wrapper(self, document: Document, parent=None):
+        attributes = {"id": document.id, "file": self.relative_name(document),
+                      "has-text": "true" if _has_text(document) else "false"}
+        if parent is None:
+            return etree.Element(f"{{{EDITIO_NS}}}document", attributes, nsmap={"ed": EDITIO_NS})
+        return etree.SubElement(parent, f"{{{EDITIO_NS}}}document", attributes)
+
+    @cached_property
+    def register_kinds(self) -> list[str]:
+        """The kinds of register entry the edition has (a register page each), wherever they are kept."""
+        found = {_ENTITY_KINDS[element.tag] for document in self.documents
+                 for element in document.root.iter(*_ENTITY_KINDS) if element.get(_XML_ID)}
+        return [kind for kind in ("persons", "places", "organisations", "events") if kind in found]
 
     def relative_name(self, document: Document) -> str:
         try:
@@ -74,8 +104,24 @@ class Edition:
         return parse_xml(self.index_xml)
 
     def saxon_document(self, document: Document):
+        """The document's ``TEI`` inside the whole edition's index (``saxon_index``)."""
         from .transform import select
         return select(self.saxon_index, "/ed:edition/ed:document[@id = $id]/*", id=document.id)
+
+    @cached_property
+    def saxon_context(self):
+        from .transform import parse_xml
+        return parse_xml(self.context_xml)
+
+    def document_node(self, document: Document):
+        """The document's ``TEI`` for a per-document transform (context: ``saxon_context``): in a tree
+        of its own, wrapped like the index's entries; a register's is the one in the context."""
+        from .transform import parse_xml, select
+        if not _has_text(document):
+            return select(self.saxon_context, "/ed:edition/ed:document[@id = $id]/*", id=document.id)
+        wrapper = self._wrapper(document)
+        wrapper.append(copy.deepcopy(document.root))
+        return select(parse_xml(etree.tostring(wrapper, encoding="utf-8")), "/ed:document/*")
 
 
 def load_edition(paths: Iterable[str | Path] | None = None, config: Config | None = None,

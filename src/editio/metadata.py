@@ -71,7 +71,7 @@ def metadata_format(name: str, scope: str | None = None) -> Format:
 def render_record(edition: Edition, document: Document, format_name: str) -> bytes:
     """``document``'s record in a document-scope format, as the bytes of its file."""
     chosen = metadata_format(format_name, "document")
-    return stylesheet(chosen.stylesheet).apply(edition.saxon_document(document), edition.saxon_index).content
+    return stylesheet(chosen.stylesheet).apply(edition.document_node(document), edition.saxon_context).content
 
 
 def render_edition_record(edition: Edition, format_name: str) -> bytes:

@@ -14,7 +14,7 @@ STYLESHEET = "text.xsl"
 
 def render_text(edition: Edition, document, reading: str) -> Result:
     """The plain text of ``document`` in ``reading`` ("corrected" or "diplomatic")."""
-    return stylesheet(STYLESHEET).apply(edition.saxon_document(document), edition.saxon_index, reading=reading)
+    return stylesheet(STYLESHEET).apply(edition.document_node(document), edition.saxon_context, reading=reading)
 
 
 def render_document(edition: Edition, document, options: BuildOptions) -> Iterator[Output]:

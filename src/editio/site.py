@@ -32,10 +32,12 @@ def render_document(edition: Edition, document, options: BuildOptions) -> Iterat
     links = " ".join(f"{name}={suffix}" for name, suffix, _ in records)
     html = stylesheet(STYLESHEET)
     has_pdf = "pdf" in options.outputs
-    yield _page(f"{document.id}.html", html.apply(edition.saxon_document(document), edition.saxon_index,
+    # a per-document transform: the document, and the compact index of what it may point to
+    tei = edition.document_node(document)
+    yield _page(f"{document.id}.html", html.apply(tei, edition.saxon_context,
                                                   metadata_files=links, has_pdf=has_pdf))
     yield _page(f"about/{document.id}.html",
-                html.call(f"{_WEB_NS}about-page", edition.saxon_index, document_id=document.id,
+                html.call(f"{_WEB_NS}about-page", edition.saxon_context, document_id=document.id, document=tei,
                           metadata_files=links, has_pdf=has_pdf))
     for _, suffix, content in records:
         yield Output(f"metadata/{document.id}{suffix}", content)

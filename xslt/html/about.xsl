@@ -22,7 +22,7 @@
       'declarations': 'Editorial declarations', 'revisions': 'Revisions' }"/>
 
   <xsl:template name="web:about-page">
-    <xsl:for-each select="key('ed:document-by-id', $document-id, $ed:edition)/TEI">
+    <xsl:for-each select="(key('ed:document-by-id', $document-id, $ed:edition)/TEI, $document)[1]">
       <xsl:call-template name="web:page">
         <xsl:with-param name="title" select="ed:label('about') || ': ' || ed:display-title(.)"/>
         <xsl:with-param name="page" select="'about'"/>
