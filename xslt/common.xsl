@@ -51,6 +51,8 @@
   <xsl:variable name="ed:settings" as="element(ed:settings)" select="/ed:edition/ed:settings"/>
 
   <xsl:key name="ed:by-id" match="*[@xml:id]" use="@xml:id"/>
+  <!-- In a per-document index: what the other texts' ids point to (see ed:targets). -->
+  <xsl:key name="ed:target-by-id" match="ed:target" use="@id"/>
   <xsl:key name="ed:document-by-id" match="ed:document" use="@id"/>
   <xsl:key name="ed:references" match="*[@ref]" use="for $tei in ancestor::TEI[1], $pointer in tokenize(@ref) return ed:fragment($pointer, $tei)"/>
 
@@ -361,7 +363,7 @@
   <!-- Where an element is read: the register (entities), the text, or the header ("about"). -->
   <xsl:function name="ed:page-of" as="xs:string">
     <xsl:param name="node" as="node()"/>
-    <xsl:sequence select="if ($node/ancestor-or-self::*[local-name() = map:keys($ed:entity-kinds)][@xml:id]) then 'register'
+    <xsl:sequence select="if ($node/self::ed:target) then string($node/@page) else if ($node/ancestor-or-self::*[local-name() = map:keys($ed:entity-kinds)][@xml:id]) then 'register'
                           else if ($node/ancestor-or-self::text) then 'text'
                           else 'about'"/>
   </xsl:function>
@@ -372,6 +374,7 @@
     <xsl:param name="node" as="node()"/>
     <xsl:variable name="element" select="$node/ancestor-or-self::*[1]"/>
     <xsl:sequence select="(
+        $element/self::ed:target,
         $element/ancestor-or-self::*[local-name() = map:keys($ed:entity-kinds)][@xml:id][1],
         $element/ancestor-or-self::note[ancestor::text][1],
         $element/ancestor-or-self::p[ed:is-numbered(.)][1],
@@ -392,7 +395,8 @@
   <xsl:function name="ed:anchor-label" as="xs:string">
     <xsl:param name="anchor" as="element()"/>
     <xsl:sequence select="
-        if ($anchor[self::p][ed:is-numbered(.)]) then '¶ ' || ed:paragraph-number($anchor)
+        if ($anchor/self::ed:target) then string($anchor/@label)
+        else if ($anchor[self::p][ed:is-numbered(.)]) then '¶ ' || ed:paragraph-number($anchor)
         else if ($anchor[self::note][ancestor::text]) then ed:term('note') || ' ' || ed:note-number($anchor)
         else if ($anchor[local-name() = map:keys($ed:entity-kinds)]) then (ed:entity-name($anchor), $anchor/@xml:id)[1]
         else if ($anchor[self::bibl]) then ed:witness-label($anchor)
@@ -433,7 +437,8 @@
     <xsl:sequence select="for $pointer in tokenize($pointers),
                               $id in ed:fragment($pointer, $pointers/ancestor::TEI[1])
                           return (key('ed:by-id', $id, $pointers/ancestor::ed:document[1]),
-                                  key('ed:by-id', $id, root($pointers)), key('ed:by-id', $id, $ed:edition))[1]"/>
+                                  key('ed:by-id', $id, root($pointers)), key('ed:by-id', $id, $ed:edition),
+                                  key('ed:target-by-id', $id, $ed:edition))[1]"/>
   </xsl:function>
 
   <!-- Dates of a dating element in words, with a calendar and certainty: "March 1917 (Julian

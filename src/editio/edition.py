@@ -57,9 +57,21 @@ class Edition:
     def context_xml(self) -> bytes:
         """The compact index a per-document transform gets as its context: the settings, every
         document's entry (id, file name, whether it has a text), the register kinds, and in full only
-        the documents without a text (the registers that names point into), never another document's
-        text. Built once per build; each document comes beside it (``document_node``)."""
-        return self._index(lambda document: not _has_text(document))
+        the documents without a text (the registers that names point into), the register entries a
+        text keeps in itself, and where each id of the texts is read (``<ed:target>``), never another
+        document's text. Built once per build; each document comes beside it (``document_node``)."""
+        index = etree.fromstring(self._index(lambda document: not _has_text(document)))
+        index.extend(self._targets())
+        return etree.tostring(index, encoding="utf-8")
+
+    def _targets(self) -> list:
+        """``<ed:target>`` for each element with an id in the texts (where it is read, its label), so that a
+        text may point into another; nothing when there is only one text."""
+        if len(self.texts) + len([d for d in self.context if _has_text(d)]) < 2:
+            return []
+        from .transform import stylesheet
+        made = stylesheet("html.xsl").call("{urn:editio:web}target-index", self.saxon_index)
+        return list(etree.fromstring(made.content))
 
     def _index(self, in_full) -> bytes:
         settings = self.config.edition
@@ -76,6 +88,9 @@ class Edition:
             if in_full(document):
                 # A copy: the loaded tree (and its source positions) stays untouched by the wrapper.
                 wrapper.append(copy.deepcopy(document.root))
+            else:
+                # a register kept inside a text: its entries, which names anywhere may point to
+                wrapper.extend(_detached(entry) for entry in _register_entries(document))
         return etree.tostring(root, encoding="utf-8")
 
     def _wrapper(self, document: Document, parent=None):
@@ -160,6 +175,19 @@ def _refuse_duplicate_ids(documents: list[Document]) -> None:
             raise InputError(f"two documents have the id '{document.id}' (the other is {seen[document.id].path}): "
                              "give each TEI root its own xml:id", file=document.path)
         seen[document.id] = document
+
+
+def _detached(element):
+    """A copy of ``element`` without the text that followed it in its document."""
+    duplicate = copy.deepcopy(element)
+    duplicate.tail = None
+    return duplicate
+
+
+def _register_entries(document: Document) -> list:
+    """The outermost register entries (person, place, org, event with an id) of a document."""
+    return [element for element in document.root.iter(*_ENTITY_KINDS) if element.get(_XML_ID)
+            and not any(a.tag in _ENTITY_KINDS and a.get(_XML_ID) for a in element.iterancestors())]
 
 
 def _has_text(document: Document) -> bool:

@@ -40,12 +40,24 @@
     <xsl:param name="root" as="xs:string"/>
     <xsl:variable name="tei" select="$target/ancestor-or-self::TEI[1]"/>
     <xsl:variable name="anchor" select="ed:anchor($target)"/>
-    <xsl:sequence select="map {
+    <xsl:sequence select="if ($target/self::ed:target) then $root || $target/@href else map {
         'register': function() { web:register-href(ed:entity-kind($anchor), $root) || '#' || ed:id($anchor) },
         'text': function() { web:document-href($tei, $root) || '#' || ed:id(($target[@xml:id], $anchor)[1]) },
         'about': function() { web:about-href($tei, $root) || '#' || web:about-anchor($anchor) }
       }(ed:page-of($target))()"/>
   </xsl:function>
+
+  <!-- What a per-document transform may point to in the other texts (their elements with an
+       xml:id): where each is read and how it is named. Made once per build from the whole edition
+       (Edition.context_xml), so that a page reaches another text without holding it. -->
+  <xsl:template name="web:target-index">
+    <ed:targets>
+      <xsl:for-each select="$ed:edition/ed:edition/ed:document[@has-text = 'true']/TEI//*[@xml:id]">
+        <ed:target id="{@xml:id}" document="{ed:document-id(.)}" page="{ed:page-of(.)}" href="{web:href(., '')}"
+                   label="{ed:anchor-label(ed:anchor(.))}"/>
+      </xsl:for-each>
+    </ed:targets>
+  </xsl:template>
 
   <!-- The id under which an "about" page shows a header element: a witness's own id, else its section. -->
   <xsl:function name="web:about-anchor" as="xs:string">
