@@ -9,11 +9,14 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES
-from editio.build import BuildOptions, build_edition
+from editio.build import build_edition
 from web_support import html_pages, parse_page, vnu_errors
+from xslt_support import body_of, html_tree
+from xslt_support import text as fragment_text
 
 ANY_TEI = FIXTURES / "any-tei"
 DOCUMENTS = ("verse", "prose", "letter-register", "no-header", "bare-header")
+PROSE = body_of(ANY_TEI / "prose.xml")
 
 
 @pytest.fixture(scope="module")
@@ -24,10 +27,14 @@ def built(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def diplomatic(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("any-tei-diplomatic")
-    build_edition([ANY_TEI], out=out, only=["text"], validate=False, options=BuildOptions(reading="diplomatic"))
-    return out / "text"
+def diplomatic() -> dict[str, str]:
+    """Each document's diplomatic text, from text.xsl directly (the build of it is tested above)."""
+    from editio.edition import load_edition
+    from editio.plaintext import render_text
+
+    edition = load_edition([ANY_TEI])
+    return {document.id: render_text(edition, document, "diplomatic").content.decode("utf-8")
+            for document in edition.texts}
 
 
 def text(built, name: str) -> str:
@@ -80,9 +87,10 @@ def test_verse_keeps_its_lines_stanzas_and_languages(built):
     assert [flat(n) for n in html.xpath("//span[@class='l-num']")] == ["1", "5"]
 
 
-def test_prose_structures_in_html(built):
-    html = page(built, "prose")
-    assert [h.tag for h in html.xpath("//article//*[self::h2 or self::h3 or self::h4]")] == ["h2", "h3", "h4", "h2"]
+def test_prose_structures_in_html():
+    """Template level: the body of prose.xml through html.xsl."""
+    html = html_tree(PROSE)
+    assert [h.tag for h in html.xpath("//*[self::h2 or self::h3 or self::h4]")] == ["h2", "h3", "h4", "h2"]
     assert html.xpath("//ol[@class='tei-list']/li/ul[@class='tei-list']/li")
     assert html.xpath("//dl[@class='tei-list']/dt") and html.xpath("//dl/dd")
     table = html.xpath("//table[@class='tei-table']")[0]
@@ -97,8 +105,9 @@ def test_prose_structures_in_html(built):
     assert html.xpath("//p[@class='tei-speaker']") and html.xpath("//p[@class='tei-stage']")
 
 
-def test_prose_structures_in_text(built, diplomatic):
-    corrected = text(built, "prose")
+def test_prose_structures_in_text():
+    """Template level: the body of prose.xml through text.xsl, in both readings."""
+    corrected = fragment_text(PROSE, reading="corrected")
     assert "an abbreviation, a standalone etc., words added and, a right word" in " ".join(corrected.split())
     assert "a gap […] here, an unclear[?] word, a [supplied] one, and *bold* type." in " ".join(corrected.split())
     assert "A line broken\nhere" in corrected
@@ -109,7 +118,7 @@ def test_prose_structures_in_text(built, diplomatic):
     assert "[Figure: Plate one. A drawing of a table, seen from above.]" in corrected
     assert "Part One\n========" in corrected and "Chapter the First\n-----------------" in corrected
     assert "A section, deeper still\n......................." in corrected
-    literal = " ".join((diplomatic / "prose.txt").read_text("utf-8").split())
+    literal = " ".join(fragment_text(PROSE, reading="diplomatic").split())
     assert "an abbr., a standalone etc., words \\added/ and ⟦deleted⟧, a ⟦wrong⟧\\right/ word" in literal
 
 
@@ -149,8 +158,9 @@ def test_documents_without_header_metadata(built):
 
 
 def test_all_texts_wrap_at_72_columns_and_leak_no_markup(built, diplomatic):
-    for path in [*(built[0] / "text").glob("*.txt"), *diplomatic.glob("*.txt")]:
-        content = path.read_text("utf-8")
+    texts = {path: path.read_text("utf-8") for path in (built[0] / "text").glob("*.txt")}
+    texts.update({f"{name} (diplomatic)": content for name, content in diplomatic.items()})
+    for path, content in texts.items():
         assert all(len(line) <= 72 or len(line.split()) == 1 for line in content.splitlines()), path
         assert not re.search(r"<(?!https?://)|&[a-z]+;|\u2028|\u200b|\ue000", content), path
 

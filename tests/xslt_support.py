@@ -78,7 +78,15 @@ def render(stylesheet: str, fragment: str, *, mode: str | None = None, select_pa
     for name, value in parameters.items():
         executable.set_parameter(name.replace("_", "-"), _xdm(value))
     try:
-        output = executable.apply_templates_returning_string(xdm_value=nodes)
+        if stylesheet == "text.xsl" and not mode:
+            # the text's blocks, apart by a blank line as in a document
+            executable.set_result_as_raw_value(True)
+            blocks = executable.apply_templates_returning_value(xdm_value=nodes)
+            executable.set_result_as_raw_value(False)
+            output = "\n\n".join(str(blocks.item_at(i)) for i in range(blocks.size) if str(blocks.item_at(i)).strip()) \
+                if blocks is not None else ""
+        else:
+            output = executable.apply_templates_returning_string(xdm_value=nodes)
     except PySaxonApiError as exc:
         raise AssertionError(f"{stylesheet} failed on the fragment: {exc}") from None
     messages = executable.get_xsl_messages()
@@ -90,8 +98,21 @@ def html(fragment: str, **options) -> str:
     return render("html.xsl", fragment, **options).text
 
 
+def html_tree(fragment: str, **options):
+    """The HTML of the fragment, parsed (lxml.html), under one ``div``."""
+    import lxml.html
+
+    return lxml.html.fragment_fromstring(html(fragment, **options), create_parent="div")
+
+
+def body_of(path: Path) -> str:
+    """The content of a TEI file's ``text/body``, as a fragment."""
+    source = path.read_text(encoding="utf-8")
+    return source[source.index(">", source.index("<body")) + 1:source.rindex("</body>")]
+
+
 def text(fragment: str, **options) -> str:
-    """The plain text of the fragment's blocks (the text output's block mode)."""
+    """The plain text of the fragment's blocks (the text output's block mode), a blank line apart."""
     return render("text.xsl", fragment, **options).text
 
 
