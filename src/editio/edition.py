@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import copy
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from functools import cached_property
 from pathlib import Path
@@ -31,6 +31,7 @@ class Edition:
     config: Config
     documents: list[Document]
     context: frozenset[Document] = frozenset()
+    _last_node: tuple | None = field(default=None, repr=False)
 
     @property
     def requested(self) -> list[Document]:
@@ -134,9 +135,13 @@ class Edition:
         from .transform import parse_xml, select
         if not _has_text(document):
             return select(self.saxon_context, "/ed:edition/ed:document[@id = $id]/*", id=document.id)
-        wrapper = self._wrapper(document)
-        wrapper.append(copy.deepcopy(document.root))
-        return select(parse_xml(etree.tostring(wrapper, encoding="utf-8")), "/ed:document/*")
+        # the builders ask for one document several times in a row (page, "about", records, text):
+        # the last one is kept, and only it, so that memory does not grow with the edition
+        if self._last_node is None or self._last_node[0] is not document:
+            wrapper = self._wrapper(document)
+            wrapper.append(copy.deepcopy(document.root))
+            self._last_node = (document, select(parse_xml(etree.tostring(wrapper, encoding="utf-8")), "/ed:document/*"))
+        return self._last_node[1]
 
 
 def load_edition(paths: Iterable[str | Path] | None = None, config: Config | None = None,
