@@ -1,10 +1,11 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  The web edition: one stylesheet per page kind, all of them built from the behaviours in
-  xslt/README.md. Entry points (site.py decides which pages exist and calls these):
+  The web edition: one stylesheet per page kind, all of them built from the behaviours of
+  xslt/behaviours.xsl. Entry points (site.py decides which pages exist and calls these):
 
     apply-templates to a tei:TEI          the reading page of a document     (<doc-id>.html)
-    call web:about-page  ($document-id)   "about this text"                   (about/<doc-id>.html)
+    call web:about-page  ($document-id,   "about this text"                   (about/<doc-id>.html)
+                          $document)
     call web:register-page ($kind)        one register kind, empty if none    (register/<kind>.html)
     call web:home-page                    the edition's home page             (index.html)
 

@@ -5,7 +5,7 @@
 
   Applied to a tei:TEI. Blocks (unnamed mode) return one string each, already wrapped and
   indented; running text (mode txt:inline) is collected per block, its white space normalised,
-  then wrapped. The behaviours are those of xslt/README.md.
+  then wrapped. Each behaviour of xslt/behaviours.xsl has its rule in both modes.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
