@@ -120,14 +120,16 @@ def test_no_two_templates_match_one_element_in_one_mode(capfd):
 
 
 def test_adding_an_element_like_another_is_one_row(tmp_path):
-    """street behaves like addrLine, epilogue like epigraph: before the row they fall back (and are
-    reported); with one row each they render as their model does, in both outputs."""
+    """street behaves like addrLine, epilogue like epigraph, div[@type='postscript'] like postscript:
+    before the row they fall back (and are reported) or are sections; with one row each they render as
+    their model does, in both outputs."""
     copy = tmp_path / "xslt"
     shutil.copytree(XSLT, copy)
     table = copy / "behaviours.xsl"
     source = table.read_text(encoding="utf-8")
     rows = ('  <xsl:template mode="ed:behaviour" match="street">line</xsl:template>\n'
-            '  <xsl:template mode="ed:behaviour" match="epilogue">container</xsl:template>\n')
+            '  <xsl:template mode="ed:behaviour" match="epilogue">container</xsl:template>\n'
+            '  <xsl:template mode="ed:behaviour" match="div[@type = \'postscript\']">container</xsl:template>\n')
     table.write_text(source.replace("\n</xsl:stylesheet>", "\n" + rows + "</xsl:stylesheet>"), encoding="utf-8")
 
     fragment = "<p><address><{0}>1 Street</{0}><{0}>Town</{0}></address></p><{1}><p>The end.</p></{1}>"
@@ -141,7 +143,14 @@ def test_adding_an_element_like_another_is_one_row(tmp_path):
     assert after.text.replace("street", "addrLine").replace("epilogue", "epigraph") == render("html.xsl", model).text
     after_text = render("text.xsl", added, directory=copy)
     assert after_text.messages == [] and after_text.text == render("text.xsl", model).text
-    assert (copy / "README.md").read_text() != ""  # the README is regenerated from the table, below
+
+    # a predicate: a division typed as a postscript becomes a postscript's container, not a section
+    postscript = "<div type='postscript'><p>P.S. Greetings.</p></div>"
+    assert behaviour(postscript) == "section" and behaviour(postscript, directory=copy) == "container"
+    assert "<section" in render("html.xsl", "<div type='postscript'><head>PS</head><p>x</p></div>").text
+    boxed = render("html.xsl", "<div type='postscript'><head>PS</head><p>x</p></div>", directory=copy).text
+    assert "<section" not in boxed and 'class="tei-div"' in boxed
+    assert render("text.xsl", postscript, directory=copy).text == render("text.xsl", "<postscript><p>P.S. Greetings.</p></postscript>").text
 
 
 def test_the_readme_shows_the_table_itself():
