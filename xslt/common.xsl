@@ -436,9 +436,19 @@
     <xsl:param name="pointers" as="attribute()?"/>
     <xsl:sequence select="for $pointer in tokenize($pointers),
                               $id in ed:fragment($pointer, $pointers/ancestor::TEI[1])
-                          return (key('ed:by-id', $id, $pointers/ancestor::ed:document[1]),
-                                  key('ed:by-id', $id, root($pointers)), key('ed:by-id', $id, $ed:edition),
-                                  key('ed:target-by-id', $id, $ed:edition))[1]"/>
+                          return ed:target($id, $pointers)"/>
+  </xsl:function>
+
+  <!-- An id looked up in the pointer's own document, then in the index (the registers), then among
+       the other texts' targets (a per-document index): each further look only when the nearer one
+       found nothing, so that the indexes of the farther ones are built only when needed. -->
+  <xsl:function name="ed:target" as="element()?">
+    <xsl:param name="id" as="xs:string"/>
+    <xsl:param name="pointer" as="node()"/>
+    <xsl:variable name="own" select="key('ed:by-id', $id, ($pointer/ancestor::ed:document[1], root($pointer))[1])"/>
+    <xsl:variable name="indexed" select="if (exists($own)) then () else key('ed:by-id', $id, $ed:edition)"/>
+    <xsl:sequence select="if (exists($own)) then $own[1] else if (exists($indexed)) then $indexed[1]
+                          else key('ed:target-by-id', $id, $ed:edition)[1]"/>
   </xsl:function>
 
   <!-- Dates of a dating element in words, with a calendar and certainty: "March 1917 (Julian
