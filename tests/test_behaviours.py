@@ -89,6 +89,11 @@ def test_format_neutral_decisions_are_shared():
     choice = "<p><choice><sic>teh</sic><corr>the</corr></choice></p>"
     assert text_inline(choice, reading="corrected").endswith("the") and text_inline(choice, reading="diplomatic").endswith("teh")
     assert "<code class=\"tei-gi\">&lt;p&gt;</code>" in html("<p><gi>p</gi></p>") and "<p>" in text_inline("<p><gi>p</gi></p>")
+    # a choice the reading policy does not know shows its first alternative, in every output (ed:shown)
+    unknown = "<p>a <choice><seg>first</seg><seg>second</seg></choice> b</p>"
+    shown = render("html.xsl", unknown)
+    assert "first" in shown.text and "second" not in shown.text and "has no reading policy" in shown.messages[0]
+    assert text_inline(unknown, reading="diplomatic") == "a first b"
 
 
 def test_addrline_has_one_rule_a_line_each():

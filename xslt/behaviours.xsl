@@ -63,7 +63,7 @@
   <ed:behaviour name="link" layout="inline" html="to the web, or to where the target is read in the site (a register entry, a place in a text, the “about” page)" text="its words, then `&lt;URL&gt;` for an address outside the text"/>
   <ed:behaviour name="name" layout="inline" html="a link to its register entry, coloured by kind, with a card on hover and focus; a name holding other names gets a small `↗` link instead; `@cert` as a dotted underline and in words" text="its words"/>
   <ed:behaviour name="date" layout="inline" html="`&lt;time datetime&gt;` when `@when` is ISO; `@when-custom`, ranges, `@dur` and `@cert` in words in `title`" text="its words"/>
-  <ed:behaviour name="choice" layout="inline" html="both readings, chosen by element name (`ed:chosen`); the reading switch shows one, hover and focus the other with its witnesses" text="the reading asked for (`--reading`)"/>
+  <ed:behaviour name="choice" layout="inline" html="both readings, chosen by element name (`ed:chosen`); the reading switch shows one, hover and focus the other with its witnesses; a choice the policy does not know shows its first alternative (`ed:shown`)" text="the reading asked for (`--reading`, `ed:shown`)"/>
   <ed:behaviour name="reading" layout="inline" html="`span`; `sic` alone adds `[sic]` (`ed:editorial-marks`)" text="its words; `sic` alone adds `[sic]`"/>
   <ed:behaviour name="addition" layout="inline" html="`&lt;ins&gt;`" text="its words; `\…/` in the diplomatic reading"/>
   <ed:behaviour name="deletion" layout="inline" html="`&lt;del&gt;`, shown only in the diplomatic reading" text="`⟦…⟧` in the diplomatic reading only"/>

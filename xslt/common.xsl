@@ -234,6 +234,15 @@
     <xsl:sequence select="$choice/*[local-name() = $ed:readings($reading)]"/>
   </xsl:function>
 
+  <!-- What a reading shows of a choice: its chosen alternative, or, when the policy knows none of
+       them (a choice of other elements), the first. -->
+  <xsl:function name="ed:shown" as="element()*">
+    <xsl:param name="choice" as="element(choice)"/>
+    <xsl:param name="reading" as="xs:string"/>
+    <xsl:variable name="chosen" select="ed:chosen($choice, $reading)"/>
+    <xsl:sequence select="if (exists($chosen)) then $chosen else $choice/*[1]"/>
+  </xsl:function>
+
   <xsl:function name="ed:alternative" as="element()*">
     <xsl:param name="choice" as="element(choice)"/>
     <xsl:param name="reading" as="xs:string"/>
@@ -254,7 +263,7 @@
   <xsl:mode name="ed:plain" on-no-match="text-only-copy"/>
   <xsl:template match="note | teiHeader | pb/@* " mode="ed:plain"/>
   <xsl:template match="choice" mode="ed:plain">
-    <xsl:apply-templates select="ed:chosen(., 'corrected')" mode="ed:plain"/>
+    <xsl:apply-templates select="ed:shown(., 'corrected')" mode="ed:plain"/>
   </xsl:template>
   <xsl:template match="lb" mode="ed:plain">
     <xsl:text> </xsl:text>

@@ -30,7 +30,7 @@
     <xsl:choose>
       <xsl:when test="empty(($corrected, $diplomatic))">
         <xsl:message>html: {ed:document-id(.)}: a choice of {string-join(* ! name(), ', ')} has no reading policy; its first alternative is shown</xsl:message>
-        <xsl:apply-templates select="*[1]/node()"/>
+        <xsl:apply-templates select="ed:shown(., 'corrected')/node()"/>
       </xsl:when>
       <xsl:otherwise>
         <xsl:variable name="info-id" select="ed:id(.) || '-info'"/>

@@ -38,8 +38,7 @@
 
   <!-- Behaviour "alternate": the reading chosen by element name (common.xsl). -->
   <xsl:template _match="{$ed:match?choice}" mode="txt:inline">
-    <xsl:variable name="chosen" select="ed:chosen(., $reading)"/>
-    <xsl:apply-templates select="(if (exists($chosen)) then $chosen else *[1])/node()" mode="txt:inline"/>
+    <xsl:apply-templates select="ed:shown(., $reading)/node()" mode="txt:inline"/>
   </xsl:template>
 
   <!-- Deletions are read in the diplomatic text only, ⟦so⟧; additions in both, \so/ when diplomatic. -->
