@@ -54,7 +54,7 @@ def test_every_rule_has_an_id_and_both_kinds_of_fixture():
     rules = rule_ids()
     assert len(rules) == len(etree.parse(str(SCHEMATRON)).xpath("//sch:rule", namespaces={"sch": SCH_NS}))
     assert set(rules) == {"ref-resolves", "register-entry-unused", "date-order", "xml-id-unique", "choice-pairs",
-                          "sent-date-dateline"}
+                          "sent-date-explained"}
     for rule in rules:
         assert list((VALIDATION_FIXTURES / rule).glob("invalid*")), rule
         assert list((VALIDATION_FIXTURES / rule).glob("valid*")), rule
@@ -73,8 +73,8 @@ def test_an_unused_entry_is_a_warning_and_leaves_the_edition_valid():
     ("date-order/invalid-precision.xml", '@from="1789-05-20" is after @to="1789-04"'),
     ("date-order/invalid-range.xml", '@notBefore="1920-07" is after @notAfter="1920-06-10"'),
     ("choice-pairs/invalid.xml", "this one holds <sic> <reg>"),
-    ("sent-date-dateline/invalid.xml", ("the sent date in correspDesc (1919-04-29) does not agree with the date "
-                                        "in the letter's dateline (1919-04-28)")),
+    ("sent-date-explained/invalid.xml", ("the sent date in correspDesc (1920-06-10) differs from the date in the "
+                                         "letter's dateline (1919-04-28) and no note explains why")),
 ])
 def test_messages_say_what_is_wrong_with_the_values(case, message):
     problems = validate_paths([VALIDATION_FIXTURES / case]).problems

@@ -101,7 +101,7 @@ def test_every_xsd_constraint_id_has_a_fixture_and_every_fixture_a_constraint():
     ("xsd-plain", "<sic> holds text only, no elements"),
     ("xsd-empty", "<pb> must be empty"),
     ("xsd-entry-id", "<person> needs the attribute @xml:id"),
-    ("xsd-customisation", "<date> does not allow the attribute @calendar"),
+    ("xsd-customisation", "<date> does not allow the attribute @evidence"),
     ("xsd-wikidata-id", '<idno> "q5752" is not a Wikidata item id'),
     ("xsd-letter-sent", 'a letter\'s header needs profileDesc/correspDesc with a correspAction type="sent"'),
     ("xsd-letter-copy-text", 'one of them bibl type="copy-text"'),
