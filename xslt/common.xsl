@@ -284,6 +284,7 @@
       'transmitted': 'Transmitted', 'forwarded': 'Forwarded', 'redirected': 'Redirected',
       'printingOf': 'printing of', 'translationOf': 'translation of', 'transcriptionOf': 'transcription of',
       'revisionOf': 'revision of', 'copyOf': 'copy of', 'editionOf': 'edition of', 'reprintOf': 'reprint of',
+      'publicationOf': 'publication of', 'reproductionOf': 'reproduction of', 'versionOf': 'version of',
       'julian': 'Julian calendar', 'gregorian': 'Gregorian calendar', 'this-edition': 'This edition',
       'no-source': 'no witness named: the editors’ correction', 'p': 'paragraph', 'lg': 'verse',
       'item': 'list item', 'ab': 'block', 'body': 'text', 'front': 'front matter', 'back': 'back matter',
@@ -304,10 +305,11 @@
   <!-- Numbering: notes of the text and numbered paragraphs count from 1 in each document. -->
 
   <!-- Paragraphs of the running text get numbers; those inside notes, quotations, lists, tables,
-       figures and speeches belong to something else. -->
+       figures and speeches belong to something else, and those of the front and back matter (an editors'
+       introduction, an apparatus) are not the text the numbers cite. -->
   <xsl:function name="ed:is-numbered" as="xs:boolean">
     <xsl:param name="p" as="element()"/>
-    <xsl:sequence select="exists($p[self::p][ancestor::text])
+    <xsl:sequence select="exists($p[self::p][ancestor::text][not(ancestor::front or ancestor::back)])
         and empty($p/ancestor::*[self::note or self::quote or self::q or self::cit or self::list or self::table
                                  or self::figure or self::sp or self::floatingText or self::said or self::titlePage])"/>
   </xsl:function>
@@ -482,11 +484,13 @@
 
   <!-- Witnesses -->
 
-  <!-- A short name for a witness: its journal, monograph or publisher, with its year. -->
+  <!-- A short name for a witness: a listWit witness by its siglum (@n); a bibl by its journal, monograph or
+       publisher, with its year. -->
   <xsl:function name="ed:witness-label" as="xs:string">
     <xsl:param name="bibl" as="element()"/>
     <xsl:variable name="year" select="$bibl/date[1]/(@when, @notBefore, @from)[1] ! substring(., 1, 4)"/>
-    <xsl:sequence select="ed:text(ed:witness-name($bibl)) || $year ! (' (' || . || ')')"/>
+    <xsl:sequence select="if ($bibl[self::witness]/@n) then string($bibl/@n)
+                          else ed:text(ed:witness-name($bibl)) || $year ! (' (' || . || ')')"/>
   </xsl:function>
 
   <!-- The element a witness is known by: its journal, monograph, publisher or title. -->

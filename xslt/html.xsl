@@ -31,6 +31,7 @@
   <xsl:include href="html/blocks.xsl"/>
   <xsl:include href="html/inline.xsl"/>
   <xsl:include href="html/apparatus.xsl"/>
+  <xsl:include href="html/collation.xsl"/>
   <xsl:include href="html/names.xsl"/>
   <xsl:include href="html/document.xsl"/>
   <xsl:include href="html/about.xsl"/>

@@ -201,7 +201,7 @@
     <xsl:variable name="target" select="ed:targets($item/@target)[self::bibl][1]"/>
     <xsl:sequence select="if (not($item)) then ()
         else string-join((ed:term($item/@type) || ': ' || ($target ! ed:witness-summary(.), string($item/@target))[1],
-                          ed:cert-label($bibl/@cert) ! ('(' || . || ')')), ' ')"/>
+                          ed:cert-label(($item/@cert, $bibl/@cert)[1]) ! ('(' || . || ')')), ' ')"/>
   </xsl:function>
 
   <xsl:function name="ed:witness-line" as="xs:string">

@@ -22,6 +22,7 @@
   <xsl:include href="text/layout.xsl"/>
   <xsl:include href="text/blocks.xsl"/>
   <xsl:include href="text/inline.xsl"/>
+  <xsl:include href="text/collation.xsl"/>
 
   <!-- Which reading of each choice the text gives: corrected or diplomatic. -->
   <xsl:param name="reading" as="xs:string" select="'corrected'"/>

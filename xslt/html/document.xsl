@@ -95,7 +95,7 @@
 
   <!-- A list of the text's parts when it has more than one. -->
   <xsl:template name="web:contents">
-    <xsl:variable name="parts" select="text/(front, body, back)/*[matches(local-name(), '^div[1]?$')]"/>
+    <xsl:variable name="parts" select="text/(front, body, group/text/body, back)/*[matches(local-name(), '^div[1]?$')]"/>
     <xsl:if test="count($parts) gt 1">
       <nav class="document-contents" aria-label="{ed:label('contents')}">
         <ol>
