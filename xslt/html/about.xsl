@@ -210,6 +210,7 @@
         </xsl:apply-templates>
       </ul>
     </xsl:if>
+    <xsl:apply-templates select="teiHeader/fileDesc/sourceDesc/listWit" mode="web:sigla"/>
     <xsl:if test="empty(($chain, $others))">
       <xsl:apply-templates select="teiHeader/fileDesc/sourceDesc/node()"/>
     </xsl:if>

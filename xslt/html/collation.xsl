@@ -134,4 +134,22 @@
     </xsl:if>
   </xsl:template>
 
+  <!-- The witnesses by siglum (about page): each siglum, what it stands for and how it was read, with a link
+       to its place in the chain. -->
+  <xsl:template match="listWit" mode="web:sigla">
+    <h3 id="{(@xml:id, 'sigla')[1]}">{(head ! ed:text(.), 'Witnesses by siglum')[1]}</h3>
+    <dl class="sigla-list">
+      <xsl:for-each select="witness">
+        <dt id="{@xml:id}">{@n}</dt>
+        <dd>
+          <xsl:apply-templates/>
+          <xsl:for-each select="ed:targets(@corresp)[self::bibl][@xml:id]">
+            <xsl:text> </xsl:text>
+            <a href="#{@xml:id}">See the chain.</a>
+          </xsl:for-each>
+        </dd>
+      </xsl:for-each>
+    </dl>
+  </xsl:template>
+
 </xsl:stylesheet>
