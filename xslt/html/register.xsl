@@ -17,7 +17,8 @@
 
   <xsl:template name="web:register-page">
     <xsl:variable name="entities" select="ed:entities($kind)"/>
-    <xsl:variable name="sources" select="($entities/descendant-or-self::*/@source ! ed:targets(.))/."/>
+    <!-- An identifier's source is its authority record (linked); the listed sources are those of dates. -->
+    <xsl:variable name="sources" select="($entities/descendant-or-self::*[not(self::idno)]/@source ! ed:targets(.))/."/>
     <xsl:if test="exists($entities)">
       <xsl:call-template name="web:page">
         <xsl:with-param name="title" select="ed:label($kind)"/>
@@ -150,11 +151,8 @@
           <li>
             <a href="{?uri}">{?label} {?id}</a>
             <xsl:if test="?cert">
-              <span class="authority-cert"> confidence {?cert}</span>
+              <span class="authority-cert"> ({ed:label(?cert)})</span>
             </xsl:if>
-            <xsl:for-each select="$entity/idno[@type = $identifier?type][normalize-space() = $identifier?id][1]">
-              <xsl:call-template name="web:source-refs"/>
-            </xsl:for-each>
           </li>
         </xsl:for-each>
       </ul>
