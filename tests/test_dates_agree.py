@@ -36,7 +36,7 @@ def tei():
 @pytest.fixture(scope="module")
 def expected(tei):
     sent = tei.xpath("//tei:correspAction[@type = 'sent']/tei:date", namespaces=NS)[0]
-    written = tei.xpath("//tei:creation/tei:date", namespaces=NS)[0]
+    written = tei.xpath("//tei:creation/tei:date[@xml:id = 'ltw-date-written']", namespaces=NS)[0]
     return {"sent": {sent.get("when")}, "written": {f"{written.get('notBefore')}/{written.get('notAfter')}"}}
 
 
@@ -82,7 +82,8 @@ def stated_dates(name: str, content: str) -> dict[str, set[str]]:
     elif name == "tei":
         root = etree.fromstring(content.encode())
         sent |= set(root.xpath("//tei:correspAction[@type = 'sent']/tei:date/@when", namespaces=NS))
-        written |= {f"{d.get('notBefore')}/{d.get('notAfter')}" for d in root.xpath("//tei:creation/tei:date", namespaces=NS)}
+        written |= {f"{d.get('notBefore')}/{d.get('notAfter')}" for d in root.xpath(
+            "//tei:creation/tei:date[contains(@xml:id, 'ltw-date-written')]", namespaces=NS)}
     elif name == "web-head":
         written |= {d for d in html.fromstring(content).xpath("//meta[@name = 'DC.date']/@content") if d.startswith("19")}
     elif name == "text":

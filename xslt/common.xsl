@@ -285,6 +285,7 @@
       'printingOf': 'printing of', 'translationOf': 'translation of', 'transcriptionOf': 'transcription of',
       'revisionOf': 'revision of', 'copyOf': 'copy of', 'editionOf': 'edition of', 'reprintOf': 'reprint of',
       'publicationOf': 'publication of', 'reproductionOf': 'reproduction of', 'versionOf': 'version of',
+      'textual': 'Textual note', 'commentary': 'Commentary',
       'julian': 'Julian calendar', 'gregorian': 'Gregorian calendar', 'this-edition': 'This edition',
       'no-source': 'no witness named: the editors’ correction', 'p': 'paragraph', 'lg': 'verse',
       'item': 'list item', 'ab': 'block', 'body': 'text', 'front': 'front matter', 'back': 'back matter',

@@ -188,6 +188,11 @@
           <xsl:if test="@type and @type != 'editorial'">
             <span class="note-type">{@type}</span>
           </xsl:if>
+          <!-- textual notes (on the words) apart from commentary (on the matter) -->
+          <xsl:for-each select="@subtype">
+            <span class="note-type">{ed:term(.)}</span>
+            <xsl:text> </xsl:text>
+          </xsl:for-each>
         </xsl:with-param>
         <xsl:with-param name="after" as="node()*">
           <xsl:if test="not(web:in-link(.))">
