@@ -28,5 +28,7 @@
 
   <!-- Which reading of each choice the text gives; the other one goes to the apparatus. -->
   <xsl:param name="reading" as="xs:string" select="'corrected'"/>
+  <!-- The book gives the collation in its back matter, not under each paragraph. -->
+  <xsl:variable name="web:variants-under-paragraphs" as="xs:boolean" select="false()" xmlns:web="urn:editio:web"/>
 
 </xsl:stylesheet>

@@ -116,11 +116,14 @@
     <span class="sigla">{ed:sigla(.)}</span>
   </xsl:template>
 
+  <!-- Whether each paragraph is followed by its variants (the book, print.xsl, gives them in its appendix). -->
+  <xsl:variable name="web:variants-under-paragraphs" as="xs:boolean" select="true()"/>
+
   <!-- Per paragraph: the variants of the witnesses, under the paragraph they belong to. -->
   <xsl:template match="p[@xml:id][ancestor::body] | dateline[@xml:id] | head[@xml:id][ancestor::body]" priority="2">
     <xsl:next-match/>
     <xsl:variable name="apps" select="key('ed:apps-by-unit', '#' || @xml:id)"/>
-    <xsl:if test="exists($apps)">
+    <xsl:if test="$web:variants-under-paragraphs and exists($apps)">
       <details class="paragraph-variants">
         <summary>Variants of {ed:unit-label(.)} ({count($apps)})</summary>
         <ul>
