@@ -270,7 +270,7 @@ def edition_list_app(tei_path: Path, copy_text: Path, witness: Path) -> etree._E
     element = list_app(collate(units, muse_units(witness)), ids, COPY_TEXT_SIGLUM, WITNESS_SIGLUM, ITALIC)
     element.set("{http://www.w3.org/XML/1998/namespace}id", "ltw-collation")
     head = etree.Element(f"{{{TEI_NS}}}head")
-    head.text = "AL-2012 collated with AL-2019 (computed by editio.collation)"
+    head.text = "AL-2012 compared with AL-2019, word by word"
     element.insert(0, head)
     return element
 
