@@ -121,3 +121,15 @@ def test_the_web_and_text_editions_state_the_same_dates(build_outputs, expected)
     dateline = html.fromstring(page).xpath("//*[contains(@class, 'tei-dateline')]")[0]
     assert "April 28, 1919" in dateline.text_content()
     assert "1919" not in text[:text.index("=" * 72)]
+
+
+@pytest.mark.slow
+def test_the_book_states_the_same_dates(build_outputs):
+    import pypdf
+    book = pypdf.PdfReader(build_outputs("pdf") / "pdf" / f"{LETTER_ID}.pdf")
+    text = " ".join(" ".join(page.extract_text() for page in book.pages).split())
+    sent = re.search(r"Sent Pëtr Kropotkin, Dmitrov, (\d{1,2} [A-Z][a-z]+ \d{4})", text)
+    written = re.search(r"Written at Dmitrov between ([A-Z][a-z]+ \d{4}) and (\d{1,2} [A-Z][a-z]+ \d{4})", text)
+    assert sent and written
+    assert iso_from_words(sent.group(1)) == "1920-06-10"
+    assert f"{iso_from_words(written.group(1))}/{iso_from_words(written.group(2))}" == "1919-03/1920-06-10"

@@ -328,3 +328,8 @@ def test_reader_facing_pages_show_no_tei_jargon(site):
             hidden.getparent().remove(hidden)
         found = TEI_JARGON.findall(text_of(document))
         assert not found, (page.name, found[:5])
+
+
+def test_the_plain_text_shows_no_tei_jargon(build_outputs):
+    text = (build_outputs("text") / "text" / f"{LETTER_ID}.txt").read_text(encoding="utf-8")
+    assert not TEI_JARGON.findall(text)
