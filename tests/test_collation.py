@@ -129,3 +129,7 @@ def test_b1927_and_f3_readings_known_from_the_sources_are_recorded(tei):
     assert {("#B1927", "and"), ("#B1927", "friends"), ("#B1927", "underwent"), ("#B1927", "all"),
             ("#B1927", "Russia, whether")} <= reported
     assert any(wit == "#F3" and "soit sous forme de subventions à différentes nations" in text for wit, text in reported)
+
+
+def test_a_dash_that_is_italic_in_one_witness_only_is_a_dash_and_an_italics_variant():
+    assert kinds_of(words_of("*Then* —", "*", "*"), words_of("*Then –*", "*", "*")) == ("dash", "italics")

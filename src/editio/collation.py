@@ -142,8 +142,10 @@ def kinds_of(lemma: tuple[Word, ...], reading: tuple[Word, ...]) -> tuple[str, .
     ours, theirs = flags(lemma), flags(reading)
     if not ours and not theirs:
         ours, theirs = [(w.text, w.italic) for w in lemma], [(w.text, w.italic) for w in reading]
+    # the italics of letters differ, or (words in step) of a word such as a dash
+    by_word = len(lemma) == len(reading) and [w.italic for w in lemma] != [w.italic for w in reading]
     if ([c for c, _ in ours] == [c for c, _ in theirs] and ours != theirs) or (
-            [c for c, f in ours if f] != [c for c, f in theirs if f]):
+            [c for c, f in ours if f] != [c for c, f in theirs if f]) or by_word:
         kinds.append("italics")
     a, b = render(lemma, ""), render(reading, "")
     if a == b:
