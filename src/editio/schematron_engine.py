@@ -1,0 +1,404 @@
+"""editio's ISO Schematron engine: ``xslt/schematron/compile.xsl`` run by saxonche.
+
+A schema (with the files it includes) is compiled into a validation stylesheet once; the generated
+stylesheet is kept by the content hash of everything it was made from (the schema files, the compiler,
+the phase), and compiled by Saxon once per process. Running it on a document gives SVRL, and the node
+each failure is about, whose line and column Saxon recorded while parsing (line numbering on).
+
+Nothing is read while validating: the documents a rule may open with ``doc()``/``document()`` (and a
+pattern's ``@documents``) are those the caller passes in, parsed from bytes editio has already checked
+(no DTD, no entity); any other URI gives an empty result, and no URL is ever fetched.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import threading
+import weakref
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Iterable
+from urllib.parse import unquote, urlsplit
+
+from lxml import etree
+from saxonche import PySaxonApiError
+
+from .documents import safe_parser
+from .errors import InputError
+from .transform import XSLT_DIR, processor
+
+SCH_NS = "http://purl.oclc.org/dsdl/schematron"
+SVRL_NS = "http://purl.oclc.org/dsdl/svrl"
+ENGINE_DIR = XSLT_DIR / "schematron"
+COMPILER = ENGINE_DIR / "compile.xsl"
+FROM_RNG = ENGINE_DIR / "from-rng.xsl"
+DOCUMENTS_PARAMETER = "{urn:editio:schematron}documents"  # Clark notation, as saxonche wants it
+ENGINE_VERSION = "1"
+
+# role and flag values that make a failure a warning rather than an error (ISO leaves them to the schema).
+WARNING_ROLES = frozenset({"warning", "warn", "info", "information", "nonfatal", "non-fatal", "caution", "note"})
+_ENTITY_DECLARATION = re.compile(rb"<!ENTITY|<!DOCTYPE\s+[^\s>\[]+\s+(SYSTEM|PUBLIC)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Failure:
+    """One failed assert or successful report, located in the file it was found in."""
+
+    uri: str
+    line: int
+    column: int
+    severity: str
+    rule: str
+    message: str
+    kind: str  # "failed-assert" or "successful-report"
+
+
+@dataclass
+class Run:
+    """The SVRL of one run and its failures."""
+
+    svrl: bytes
+    failures: list[Failure] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------- sources
+
+@dataclass(frozen=True)
+class SourceText:
+    """An XML text and the URI it stands for (its base URI in Saxon)."""
+
+    uri: str
+    text: str
+
+
+def source_text(data: bytes, path: Path | str, encoding: str | None = None) -> SourceText:
+    """Decode XML bytes for Saxon; the encoding lxml found (or the declaration) decides."""
+    uri = Path(path).resolve().as_uri()
+    if encoding is None:
+        declared = re.match(rb'<\?xml[^>]*encoding\s*=\s*["\']([A-Za-z0-9._-]+)', data)
+        encoding = declared.group(1).decode("ascii") if declared else None
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        encoding = "utf-16"
+    elif data.startswith(b"\xef\xbb\xbf"):
+        data, encoding = data[3:], "utf-8"
+    try:
+        text = data.decode(encoding or "utf-8")
+    except (LookupError, UnicodeDecodeError):
+        text = data.decode("utf-8", errors="replace")
+    # Saxon reads a string: its encoding declaration must not contradict it.
+    text = re.sub(r'^(<\?xml[^>]*?)\s+encoding\s*=\s*["\'][^"\']*["\']', r"\1", text.lstrip("\ufeff"), count=1)
+    return SourceText(uri, text)
+
+
+def parse(source: SourceText):
+    """A Saxon tree of ``source`` with line numbers, its base URI the file's."""
+    builder = processor().new_document_builder()
+    builder.set_line_numbering(True)
+    builder.set_base_uri(source.uri)
+    try:
+        return builder.parse_xml(xml_text=source.text)
+    except PySaxonApiError as exc:
+        raise InputError(f"not well-formed XML: {_saxon_message(exc)}", file=_file_of(source.uri)) from None
+
+
+# ---------------------------------------------------------------- compiling
+
+@dataclass
+class CompiledSchematron:
+    """A schema compiled into its validation stylesheet; ``run`` validates one document."""
+
+    path: Path
+    phase: str
+    key: str
+    stylesheet: str
+    sources: list[Path]
+    uses_documents: bool
+
+    def __post_init__(self) -> None:
+        self._lock = threading.Lock()
+
+    @property
+    def executable(self):
+        return _executable(self.key, self.stylesheet, self.path.resolve().as_uri())
+
+    def run(self, document, documents: Iterable = (), source: SourceText | None = None) -> Run:
+        """Validate ``document`` (a Saxon tree) with ``documents`` (Saxon trees) open to ``doc()``."""
+        documents = list(documents)
+        with self._lock:
+            executable = self.executable
+            executable.clear_parameters()
+            executable.set_global_context_item(xdm_item=document)
+            if documents:
+                executable.set_parameter(DOCUMENTS_PARAMETER, _sequence(documents))
+            try:
+                result = executable.apply_templates_returning_value(xdm_value=document)
+            except PySaxonApiError as exc:
+                raise InputError(f"Schematron failed: {_saxon_message(exc)}", file=self.path) from None
+        return _read_result(result, self, source)
+
+
+def _sequence(documents: list):
+    """A Saxon sequence of ``documents``, in order."""
+    sequence = processor().empty_sequence()
+    for document in documents:
+        sequence.add_xdm_item(document)
+    return sequence
+
+
+_compiled: dict[str, CompiledSchematron] = {}
+_compiled_lock = threading.Lock()
+
+
+def compile_schematron(path: Path, phase: str = "", schema_text: bytes | None = None) -> CompiledSchematron:
+    """Compile the Schematron schema at ``path`` (or ``schema_text`` standing for it), once per content."""
+    path = Path(path)
+    files = _schema_files(path, schema_text)
+    digest = hashlib.sha256()
+    for part in (ENGINE_VERSION.encode(), COMPILER.read_bytes(), phase.encode()):
+        digest.update(part + b"\0")
+    for file_path, data in files.items():
+        digest.update(str(file_path).encode() + b"\0" + data + b"\0")
+    key = digest.hexdigest()
+    with _compiled_lock:
+        if key not in _compiled:
+            _compiled[key] = _compile(path, phase, key, files)
+        return _compiled[key]
+
+
+def compiled_from_stylesheet(path: Path, phase: str, key: str, stylesheet: str) -> CompiledSchematron:
+    """A compiled schema rebuilt from its generated stylesheet (in a worker process: no recompiling)."""
+    with _compiled_lock:
+        if key not in _compiled:
+            _compiled[key] = CompiledSchematron(Path(path), phase, key, stylesheet, [],
+                                                "Q{urn:editio:schematron}documents" in stylesheet)
+        return _compiled[key]
+
+
+def _compile(path: Path, phase: str, key: str, files: dict[Path, bytes]) -> CompiledSchematron:
+    trees = {file_path: parse(source_text(data, file_path)) for file_path, data in files.items()}
+    main = trees[path.resolve()]
+    executable = _compiler()
+    with _compiler_lock:
+        executable.clear_parameters()
+        executable.set_parameter("phase", processor().make_string_value(phase))
+        executable.set_parameter("schema-documents", _sequence(list(trees.values())))
+        executable.set_global_context_item(xdm_item=main)
+        try:
+            generated = executable.transform_to_string(xdm_node=main)
+        except PySaxonApiError as exc:
+            raise InputError(f"Schematron schema does not compile: {_saxon_message(exc)}", file=path) from None
+    compiled = CompiledSchematron(path, phase, key, generated, [p for p in files if p != path.resolve()],
+                                  _uses_documents(generated))
+    try:
+        compiled.executable  # compile now, so that a schema error surfaces here, with its file
+    except PySaxonApiError as exc:
+        raise InputError(f"Schematron schema does not compile: {_saxon_message(exc)}", file=path) from None
+    return compiled
+
+
+def _uses_documents(generated: str) -> bool:
+    # Any call of editio's document functions (but not their declarations) means rules read other documents.
+    calls = re.findall(r"Q\{urn:editio:schematron\}(doc|document|doc-available|subordinate|collection)\(", generated)
+    declared = len(re.findall(r'name="Q\{urn:editio:schematron\}(doc|document|doc-available|subordinate|collection)"', generated))
+    return len(calls) > 0 or declared < 0
+
+
+_compiler_lock = threading.Lock()
+
+
+@cache
+def _compiler():
+    try:
+        return processor().new_xslt30_processor().compile_stylesheet(stylesheet_file=str(COMPILER))
+    except PySaxonApiError as exc:  # pragma: no cover - the compiler ships with editio
+        raise InputError(f"the Schematron compiler does not compile: {_saxon_message(exc)}", file=COMPILER) from None
+
+
+_executables: dict[str, object] = {}
+
+
+def _executable(key: str, stylesheet: str, base_uri: str):
+    executable = _executables.get(key)
+    if executable is None:
+        compiler = processor().new_xslt30_processor()
+        executable = compiler.compile_stylesheet(stylesheet_text=stylesheet, base_uri=base_uri)
+        executable.set_result_as_raw_value(True)
+        _executables[key] = executable
+    return executable
+
+
+def _schema_files(path: Path, schema_text: bytes | None) -> dict[Path, bytes]:
+    """The schema and every file it includes (sch:include, sch:extends/@href), read and checked."""
+    files: dict[Path, bytes] = {}
+    pending = [(path.resolve(), schema_text)]
+    while pending:
+        file_path, data = pending.pop()
+        if file_path in files:
+            continue
+        if data is None:
+            try:
+                data = file_path.read_bytes()
+            except OSError as exc:
+                raise InputError(f"Schematron schema cannot be read: {exc.strerror}", file=file_path) from None
+        match = _ENTITY_DECLARATION.search(data)
+        if match:
+            raise InputError("a DTD or entity declaration in a schema is refused", file=file_path)
+        files[file_path] = data
+        try:
+            tree = etree.fromstring(data, safe_parser(), base_url=file_path.as_uri())
+        except etree.XMLSyntaxError as exc:
+            raise InputError(f"Schematron schema is not well-formed: {exc.msg}", file=file_path,
+                             line=exc.position[0] if exc.position else None,
+                             column=exc.position[1] if exc.position else None) from None
+        for element in tree.iter(f"{{{SCH_NS}}}include", f"{{{SCH_NS}}}extends"):
+            href = element.get("href")
+            if not href:
+                continue
+            target = href.split("#", 1)[0]
+            if not target:
+                continue
+            parts = urlsplit(target)
+            if parts.scheme not in ("", "file"):
+                raise InputError(f"Schematron include is not a local file and is not fetched: {href}",
+                                 file=file_path)
+            included = (file_path.parent / unquote(parts.path)).resolve()
+            if not included.is_file():
+                raise InputError(f"Schematron include not found: {href}", file=file_path,
+                                 line=element.sourceline)
+            pending.append((included, None))
+    return files
+
+
+# ---------------------------------------------------------------- RELAX NG
+
+def extract_from_rng(path: Path) -> bytes | None:
+    """The Schematron embedded in a RELAX NG grammar, as a schema; None when it has none."""
+    data = path.read_bytes()
+    if b"http://purl.oclc.org/dsdl/schematron" not in data:
+        return None
+    if _ENTITY_DECLARATION.search(data):
+        raise InputError("a DTD or entity declaration in a schema is refused", file=path)
+    tree = parse(source_text(data, path))
+    try:
+        extracted = _from_rng().transform_to_string(xdm_node=tree)
+    except PySaxonApiError as exc:
+        raise InputError(f"embedded Schematron cannot be read: {_saxon_message(exc)}", file=path) from None
+    if "<sch:rule" not in extracted and ":rule " not in extracted and "rule" not in extracted:
+        return None
+    return extracted.encode("utf-8")
+
+
+@cache
+def _from_rng():
+    return processor().new_xslt30_processor().compile_stylesheet(stylesheet_file=str(FROM_RNG))
+
+
+# ---------------------------------------------------------------- results
+
+def _read_result(result, schema: CompiledSchematron, source: SourceText | None) -> Run:
+    svrl_node = result.item_at(0).get_node_value()
+    svrl = svrl_node.to_string().encode("utf-8")
+    report = etree.fromstring(svrl)
+    failures = []
+    located = [result.item_at(i).get_node_value() for i in range(1, result.size)]
+    rule = pattern = None
+    index = 0
+    for node in report.iterchildren(etree.Element):
+        kind = etree.QName(node).localname
+        if kind == "active-pattern":
+            pattern = node.get("id")
+        elif kind == "fired-rule":
+            rule = node.get("id")
+        elif kind in ("failed-assert", "successful-report"):
+            target = located[index] if index < len(located) else None
+            index += 1
+            uri = target.base_uri if target is not None else (source.uri if source else "")
+            line, column = position(target, source if source and source.uri == uri else None)
+            text = node.find(f"{{{SVRL_NS}}}text")
+            message = " ".join("".join(text.itertext()).split()) if text is not None else ""
+            if not message:
+                message = f"{'assertion failed' if kind == 'failed-assert' else 'report'}: {node.get('test')}"
+            failures.append(Failure(uri, line, column, severity(node.get("role"), node.get("flag")),
+                                    node.get("id") or rule or pattern or schema.path.name, message, kind))
+    return Run(svrl, failures)
+
+
+def severity(role: str | None, flag: str | None) -> str:
+    """role (or flag) → severity: a warning when it says so (warning, info, nonfatal…), else an error."""
+    for value in (role, flag):
+        if value and value.strip().lower() in WARNING_ROLES:
+            return "warning"
+    return "error"
+
+
+class _LineIndex:
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
+
+    def offset(self, line: int, column: int) -> int:
+        start = self.starts[min(max(line, 1), len(self.starts)) - 1]
+        return min(start + max(column - 1, 0), len(self.text))
+
+    def line_column(self, offset: int) -> tuple[int, int]:
+        import bisect
+        line = bisect.bisect_right(self.starts, offset)
+        return line, offset - self.starts[line - 1] + 1
+
+
+_indexes: "weakref.WeakValueDictionary[int, _LineIndex]" = weakref.WeakValueDictionary()
+_index_of: dict[int, _LineIndex] = {}
+
+
+def _index(source: SourceText) -> _LineIndex:
+    index = _index_of.get(id(source))
+    if index is None or index.text is not source.text:
+        index = _LineIndex(source.text)
+        if len(_index_of) > 64:
+            _index_of.clear()
+        _index_of[id(source)] = index
+    return index
+
+
+def position(node, source: SourceText | None) -> tuple[int, int]:
+    """Line and column where ``node`` starts: an element's "<", an attribute's name.
+
+    Saxon records where a start tag ends; "<" cannot occur inside a tag, so the tag starts at the last
+    "<" before that point. Without the source text, Saxon's own figures are given.
+    """
+    if node is None:
+        return 1, 1
+    kind = node.node_kind_str
+    element = node.get_parent() if kind in ("attribute", "text", "namespace") else node
+    if kind == "document" or element is None:
+        return 1, 1
+    line, column = max(element.line_number, 1), max(element.column_number, 1)
+    if source is None:
+        return line, column
+    index = _index(source)
+    end = index.offset(line, column)
+    start = index.text.rfind("<", 0, end)
+    if start < 0:
+        return line, column
+    if kind == "attribute":
+        tag = index.text[start:end]
+        name = re.escape(node.name or "")
+        if ":" not in (node.name or "") and "}" in str(node.name or ""):
+            name = re.escape(str(node.name).rsplit("}", 1)[1])
+        found = re.search(r"\s((?:[\w.-]+:)?" + name.split(r"\:")[-1] + r")\s*=", tag)
+        if found:
+            return index.line_column(start + found.start(1))
+    return index.line_column(start)
+
+
+def _file_of(uri: str) -> str:
+    parts = urlsplit(uri)
+    return unquote(parts.path) if parts.scheme == "file" else uri
+
+
+def _saxon_message(exc: Exception) -> str:
+    text = " ".join(str(exc).split())
+    found = re.search(r"(?:e:schema|e:refused|FOER0000|XPST\d+|XTSE\d+|XPTY\d+|XTDE\d+|FORG\d+|XPDY\d+|FODC\d+)\s+(.*)", text)
+    return found.group(0) if found else text
