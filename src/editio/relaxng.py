@@ -12,25 +12,31 @@ from .errors import InputError
 from .validation import Problem
 
 
-def compile_schema(path: Path) -> RelaxNgSchema:
+def compile_schema(path: Path, phase: str = "") -> RelaxNgSchema:
+    """The grammar, and the Schematron rules embedded in it (as ODD-generated grammars carry them)."""
     try:
-        return RelaxNgSchema(path, etree.RelaxNG(etree.parse(str(path), safe_parser())))
+        grammar = etree.RelaxNG(etree.parse(str(path), safe_parser()))
     except (etree.XMLSyntaxError, etree.RelaxNGParseError) as exc:
         raise InputError(f"RELAX NG schema does not compile: {' '.join(str(exc).split())}", file=path) from None
+    from .schematron_engine import EngineSchema, compile_schematron, extract_from_rng
+    embedded = extract_from_rng(Path(path))
+    rules = EngineSchema(Path(path), compile_schematron(Path(path), phase, schema_text=embedded)) if embedded else None
+    return RelaxNgSchema(path, grammar, rules)
 
 
 class RelaxNgSchema:
     """A compiled RELAX NG schema; its problems carry the schema's file name as their rule."""
 
-    def __init__(self, path: Path, schema: etree.RelaxNG) -> None:
+    def __init__(self, path: Path, schema: etree.RelaxNG, rules=None) -> None:
         self.path = path
         self.schema = schema
+        self.rules = rules  # the embedded Schematron, if any
         self.sources: list[Path] = []
 
     def check(self, document: Document, edition=None) -> list[Problem]:
+        problems = self.rules.check(document, edition) if self.rules is not None else []
         if self.schema.validate(document.tree):
-            return []
-        problems = []
+            return problems
         for entry in self.schema.error_log:
             line, column = document.position(_element_at(document, entry.path, entry.line))
             problems.append(Problem(str(document.path), line, column, "error", self.path.name,

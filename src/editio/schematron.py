@@ -107,8 +107,15 @@ def _step(name: str) -> etree.XSLT:
     return etree.XSLT(etree.parse(str(_STEPS_DIR / name), _parser(_SchemaFiles())), access_control=_ACCESS)
 
 
-def compile_schema(path: Path) -> SchematronSchema:
-    """Compile the Schematron schema at ``path`` into its validator stylesheet."""
+_EXSLT = re.compile(rb"http://exslt\.org/")
+
+
+def compile_schema(path: Path, phase: str = ""):
+    """Compile the Schematron schema at ``path``: by editio's XSLT 3.0 engine, except an XSLT 1.0 schema
+    that uses EXSLT (as editio.sch does), which lxml's XSLT 1.0 skeleton runs as before."""
+    if phase or not _exslt_schema(path):
+        from .schematron_engine import compile_schema as compile_with_engine
+        return compile_with_engine(path, phase)
     try:
         schema = etree.parse(str(path), _parser(_SchemaFiles()))
         if schema.getroot().tag != f"{{{SCH_NS}}}schema":
@@ -158,6 +165,15 @@ class SchematronSchema:
                 message = " ".join("".join(text.itertext()).split()) if text is not None else node.get("test", "")
                 yield Problem(str(document.path), line, column, severity,
                               rule or node.get("id") or pattern or self.path.name, message)
+
+
+def _exslt_schema(path: Path) -> bool:
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise InputError(f"Schematron schema cannot be read: {exc.strerror}", file=path) from None
+    binding = re.search(rb'queryBinding\s*=\s*["\']([^"\']*)', data)
+    return (binding is None or binding.group(1).strip().lower() in (b"", b"xslt")) and bool(_EXSLT.search(data))
 
 
 def _located(document: Document, location: str) -> etree._Element:

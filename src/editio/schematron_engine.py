@@ -402,3 +402,47 @@ def _saxon_message(exc: Exception) -> str:
     text = " ".join(str(exc).split())
     found = re.search(r"(?:e:schema|e:refused|FOER0000|XPST\d+|XTSE\d+|XPTY\d+|XTDE\d+|FORG\d+|XPDY\d+|FODC\d+)\s+(.*)", text)
     return found.group(0) if found else text
+
+
+# ---------------------------------------------------------------- editio's validator contract
+
+_trees: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+_trees_lock = threading.Lock()
+
+
+def saxon_tree(document) -> tuple[SourceText, object]:
+    """The Saxon tree of an editio Document (parsed once per document and process)."""
+    with _trees_lock:
+        cached = _trees.get(document)
+        if cached is None:
+            source = source_text(document.source, document.path, document.tree.docinfo.encoding)
+            cached = (source, parse(source))
+            _trees[document] = cached
+        return cached
+
+
+class EngineSchema:
+    """A Schematron schema run by editio's engine, with the validator contract of editio.validation."""
+
+    def __init__(self, path: Path, compiled: CompiledSchematron) -> None:
+        self.path = path
+        self.compiled = compiled
+        self.sources = compiled.sources
+
+    def check(self, document, edition=None) -> list:
+        from .validation import Problem
+        source, tree = saxon_tree(document)
+        others = []
+        if self.compiled.uses_documents:
+            others = [saxon_tree(d)[1] for d in (edition.documents if edition is not None else [document])]
+        run = self.compiled.run(tree, others or [tree], source)
+        paths = {source.uri: str(document.path)}
+        if edition is not None:
+            paths.update({Path(d.path).resolve().as_uri(): str(d.path) for d in edition.documents})
+        return [Problem(paths.get(f.uri, _file_of(f.uri)), f.line, f.column, f.severity, f.rule, f.message)
+                for f in run.failures]
+
+
+def compile_schema(path: Path, phase: str = "") -> EngineSchema:
+    """A Schematron schema (a .sch file) compiled by editio's engine."""
+    return EngineSchema(Path(path), compile_schematron(Path(path), phase))

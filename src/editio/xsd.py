@@ -117,6 +117,8 @@ class XsdSchema:
             located = error.invalid_child
         rule, message = self._describe(error, reason, elem, declaration)
         line, column = document.position(located)
+        if match := _DUPLICATE_ID.search(reason):
+            message = _duplicate_message(document, elem, match[1], (line, column))
         return Problem(str(document.path), line, column, "error", rule, message)
 
     def _describe(self, error, reason: str, elem, declaration) -> tuple[str, str]:
@@ -170,6 +172,20 @@ class XsdSchema:
 
     def _first(self, *rules: _Rule | None) -> _Rule:
         return next((rule for rule in rules if rule is not None), _Rule(self.path.name, None))
+
+
+_DUPLICATE_ID = re.compile(r"duplicated xs:ID value '([^']*)'")
+
+
+def _duplicate_message(document: Document, elem, identifier: str, here: tuple[int, int]) -> str:
+    """A duplicate xml:id named, with both places: this element and the first that holds it."""
+    xml_id = "{http://www.w3.org/XML/1998/namespace}id"
+    first = next((e for e in document.root.iter() if isinstance(e.tag, str) and e.get(xml_id) == identifier
+                  and e is not elem), None)
+    there = document.position(first) if first is not None else None
+    where = f"; it is first used by <{_local(first.tag)}> at line {there[0]}, column {there[1]}" if there else ""
+    return (f'<{_local(elem.tag)}> @xml:id="{identifier}" is a duplicate: it is used here (line {here[0]}, '
+            f"column {here[1]}){where}. Each identifier must be unique: rename one of them.")
 
 
 def _path(url: str) -> Path:
