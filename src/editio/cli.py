@@ -38,22 +38,81 @@ def main() -> None:
     """Validate, publish and serve TEI P5 editions."""
 
 
-@main.command()
+class _ReportCommand(click.Command):
+    """A command whose --format json/sarif output is one document even for a usage error."""
+
+    def make_context(self, info_name, args, parent=None, **extra):
+        given = list(args)  # the parser consumes the list
+        try:
+            return super().make_context(info_name, args, parent=parent, **extra)
+        except click.exceptions.Exit:
+            raise
+        except click.UsageError as exc:
+            output_format = _requested_format(given)
+            if output_format == "text":
+                raise
+            _emit_failure(output_format, exc.format_message())
+            sys.exit(EXIT_USAGE)
+
+
+def _requested_format(args: list[str]) -> str:
+    for index, arg in enumerate(args):
+        if arg.startswith("--format="):
+            return arg.split("=", 1)[1] if arg.split("=", 1)[1] in ("json", "sarif") else "text"
+        if arg == "--format" and index + 1 < len(args) and args[index + 1] in ("json", "sarif"):
+            return args[index + 1]
+    return "text"
+
+
+def _emit_failure(output_format: str, message: str) -> None:
+    """A usage error or unreadable path as one JSON/SARIF document on stdout (and the line on stderr)."""
+    from .validation import ValidationReport
+    report = ValidationReport()
+    if output_format == "sarif":
+        from .sarif import report_to_sarif
+        document = report_to_sarif(report, error=message)
+    else:
+        document = {**report.to_json(), "valid": False, "error": message}
+    click.echo(json.dumps(document, indent=2, ensure_ascii=False))
+    click.echo(message, err=True)
+
+
+@main.command(cls=_ReportCommand)
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--schema", "schemas", multiple=True, type=click.Path(path_type=Path),
               help="Also validate against this schema (.xsd, .rng or .sch); repeatable.")
 @click.option("--rng", "rngs", multiple=True, type=click.Path(path_type=Path),
-              help="Also validate against this RELAX NG schema, e.g. tei_all.rng; repeatable.")
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
-              show_default=True, help="Report as lines for people or JSON for tools.")
-@reports_errors
-def validate(paths, schemas, rngs, output_format) -> None:
+              help="Also validate against this RELAX NG schema and the Schematron it embeds, e.g. tei_all.rng; "
+                   "repeatable.")
+@click.option("--phase", default="", help="The Schematron phase to run (default: the schema's defaultPhase, "
+                                          "else all patterns).")
+@click.option("--format", "output_format", type=click.Choice(["text", "json", "sarif"]), default="text",
+              show_default=True, help="Report as lines for people, JSON for tools, or SARIF 2.1.0 for code scanning.")
+def validate(paths, schemas, rngs, phase, output_format) -> None:
     """Check PATHs (files or folders; default: the edition's sources) for well-formedness, the
-    schemas each document declares (xml-model), and any schema given."""
+    schemas each document declares (xml-model), and any schema given. A malformed file is one problem
+    among the others; exit 1 when any document is invalid, 2 for a usage error or an unreadable path."""
     from .validation import validate_paths
-    report = validate_paths(paths or None, extra_schemas=[*schemas, *rngs])
+    try:
+        report = validate_paths(paths or None, extra_schemas=[*schemas, *rngs], phase=phase)
+    except EditioError as exc:
+        if output_format == "text":
+            click.echo(str(exc), err=True)
+        else:
+            _emit_failure(output_format, str(exc))
+        sys.exit(EXIT_USAGE)
+    except OSError as exc:
+        message = f"{exc.filename or ''}: error: {exc.strerror or exc}"
+        if output_format == "text":
+            click.echo(message, err=True)
+        else:
+            _emit_failure(output_format, message)
+        sys.exit(EXIT_USAGE)
     if output_format == "json":
         click.echo(json.dumps(report.to_json(), indent=2, ensure_ascii=False))
+    elif output_format == "sarif":
+        from .sarif import report_to_sarif
+        click.echo(json.dumps(report_to_sarif(report), indent=2, ensure_ascii=False))
     else:
         for problem in report.problems:
             click.echo(str(problem))

@@ -11,7 +11,7 @@ from xml.parsers import expat
 
 from lxml import etree
 
-from .errors import InputError
+from .errors import InputError, MalformedInput
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
@@ -116,7 +116,7 @@ def parse_document(data: bytes, path: str | Path) -> Document:
         message = re.sub(r"(, line \d+, column \d+)?( \(.*, line \d+\))?$", "", exc.msg or str(exc))
         if "amplification" in message or "entity" in message.lower() and "loop" in message.lower():
             message = "entity expansion refused: " + message
-        raise InputError(f"not well-formed XML: {message}", file=path, line=line, column=column) from None
+        raise MalformedInput(f"not well-formed XML: {message}", file=path, line=line, column=column) from None
     _check_tei_root(tree.getroot(), path)
     return Document(path=path, source=data, tree=tree)
 
@@ -141,17 +141,17 @@ def iterate_source_paths(paths: Iterable[str | Path]) -> list[Path]:
 
 def _refuse_unsafe(data: bytes, path: Path) -> None:
     if not data.strip():
-        raise InputError("empty file: expected a TEI XML document", file=path)
+        raise MalformedInput("empty file: expected a TEI XML document", file=path)
     head = data[:8192]
     if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise InputError("binary file: expected a TEI XML document", file=path)
+        raise MalformedInput("binary file: expected a TEI XML document", file=path)
     match = _ENTITY_DECLARATION.search(data)
     if match and b"<!DOCTYPE" in data[:match.start()].upper():
-        raise InputError("entity declarations are refused (no DTD or entity is ever expanded or fetched)",
+        raise MalformedInput("entity declarations are refused (no DTD or entity is ever expanded or fetched)",
                          file=path, **_location(data, match.start()))
     match = _EXTERNAL_DTD.search(data)
     if match:
-        raise InputError("an external DTD is refused: editio never loads or fetches a DTD (remove the DOCTYPE, "
+        raise MalformedInput("an external DTD is refused: editio never loads or fetches a DTD (remove the DOCTYPE, "
                          "or name a schema in an xml-model)", file=path, **_location(data, match.start()))
 
 
@@ -162,11 +162,11 @@ def _location(data: bytes, offset: int) -> dict[str, int]:
 def _check_tei_root(root: etree._Element, path: Path) -> None:
     qname = etree.QName(root)
     if qname.localname not in TEI_ROOTS:
-        raise InputError(f"root element is <{qname.localname}>, not a TEI document (expected <TEI>)",
+        raise MalformedInput(f"root element is <{qname.localname}>, not a TEI document (expected <TEI>)",
                          file=path, line=root.sourceline)
     if qname.namespace != TEI_NS:
         found = f"namespace '{qname.namespace}'" if qname.namespace else "no namespace"
-        raise InputError(f"<{qname.localname}> is in {found}; TEI P5 needs {TEI_NS}",
+        raise MalformedInput(f"<{qname.localname}> is in {found}; TEI P5 needs {TEI_NS}",
                          file=path, line=root.sourceline)
 
 

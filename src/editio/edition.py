@@ -14,7 +14,7 @@ from lxml import etree
 
 from .config import Config, load_config
 from .documents import NS, Document, iterate_source_paths, load_document
-from .errors import InputError
+from .errors import InputError, MalformedInput
 
 EDITIO_NS = "urn:editio"
 _XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
@@ -145,7 +145,7 @@ class Edition:
 
 
 def load_edition(paths: Iterable[str | Path] | None = None, config: Config | None = None,
-                 context: str = "registers") -> Edition:
+                 context: str = "registers", malformed: list | None = None) -> Edition:
     """Load every TEI file under ``paths`` (default: the configured sources folder).
 
     When only some of the edition's sources are asked for, the others come along as ``context``:
@@ -156,21 +156,34 @@ def load_edition(paths: Iterable[str | Path] | None = None, config: Config | Non
     if config is None:
         config = load_config(Path(paths[0]) if paths else None)
     source_paths = iterate_source_paths(paths or [config.sources_dir])
-    documents = [load_document(p) for p in source_paths]
-    others = [] if not paths else _other_sources(source_paths, config)
+    documents = _load_all(source_paths, malformed)
+    others = [] if not paths else _other_sources(source_paths, config, malformed)
     if context == "registers":
         others = [d for d in others if not _has_text(d)]
     _refuse_duplicate_ids(documents + others)
     return Edition(config=config, documents=documents + others, context=frozenset(others))
 
 
-def _other_sources(source_paths: list[Path], config: Config) -> list[Document]:
+def _load_all(paths: Iterable[Path], malformed: list | None) -> list[Document]:
+    """The documents at ``paths``; with a ``malformed`` list, a malformed file is put there, not raised."""
+    documents = []
+    for path in paths:
+        try:
+            documents.append(load_document(path))
+        except MalformedInput as exc:
+            if malformed is None:
+                raise
+            malformed.append(exc)
+    return documents
+
+
+def _other_sources(source_paths: list[Path], config: Config, malformed: list | None = None) -> list[Document]:
     """The edition's sources not among ``source_paths``, when all of those are in the sources folder."""
     sources = config.sources_dir.resolve()
     given = {p.resolve() for p in source_paths}
     if not sources.is_dir() or not all(sources in p.parents for p in given):
         return []
-    return [load_document(p) for p in iterate_source_paths([sources]) if p.resolve() not in given]
+    return _load_all([p for p in iterate_source_paths([sources]) if p.resolve() not in given], malformed)
 
 
 def _refuse_duplicate_ids(documents: list[Document]) -> None:

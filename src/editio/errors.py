@@ -25,6 +25,11 @@ class InputError(EditioError):
     """A source file that cannot be read as TEI: missing, empty, binary, not well-formed, hostile."""
 
 
+class MalformedInput(InputError):
+    """A file that was read but is no well-formed TEI document (or is refused as hostile): an invalid
+    document, which a validation report lists among its problems."""
+
+
 class ConfigError(EditioError):
     """An invalid ``editio.toml``."""
 

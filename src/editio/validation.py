@@ -81,34 +81,49 @@ SCHEMA_LANGUAGES = (
 XML_MODEL_RULE = "xml-model"
 
 
-def validate_edition(edition: Edition, extra_schemas: Iterable[Path] = ()) -> ValidationReport:
+def validate_edition(edition: Edition, extra_schemas: Iterable[Path] = (), phase: str = "",
+                     malformed: Iterable[InputError] = ()) -> ValidationReport:
     """Validate every document of ``edition``; returns a report, never raises for invalid content.
 
-    An unreadable or non-compiling schema raises :class:`InputError`.
+    ``malformed`` are the files that could not be loaded as TEI: each is one problem of the report.
+    ``phase`` is the Schematron phase to run. An unreadable or non-compiling schema raises
+    :class:`InputError`.
     """
-    extra = [_extra_schema(given) for given in extra_schemas]
-    problems: list[Problem] = []
+    extra = [_extra_schema(given, phase) for given in extra_schemas]
+    problems: list[Problem] = [malformed_problem(error) for error in malformed]
     for document in edition.requested:
         schemas = []
         for reference in document.schema_references:
-            declared = _declared_schema(document, reference)
+            declared = _declared_schema(document, reference, phase)
             if isinstance(declared, Problem):
                 problems.append(declared)
             else:
                 schemas.append(declared)
         for schema in dict.fromkeys([*schemas, *extra]):
             problems.extend(schema.check(document, edition))
-    return ValidationReport(files=[str(d.path) for d in edition.requested],
-                            problems=sorted(set(problems)))
+    files = [str(d.path) for d in edition.requested] + [error.file for error in malformed if error.file]
+    return ValidationReport(files=files, problems=sorted(set(problems)))
 
 
 def validate_paths(paths: Iterable[str | Path] | None = None,
-                   extra_schemas: Iterable[Path] = ()) -> ValidationReport:
-    """Load and validate ``paths`` (default: the edition's sources); bad input raises InputError."""
-    return validate_edition(load_edition(paths, context="edition"), extra_schemas)
+                   extra_schemas: Iterable[Path] = (), phase: str = "") -> ValidationReport:
+    """Load and validate ``paths`` (default: the edition's sources).
+
+    A malformed file (not well-formed, not TEI, refused as hostile) is one problem among the others and
+    the other files are still validated; a path that does not exist or cannot be read raises InputError.
+    """
+    malformed: list[InputError] = []
+    edition = load_edition(paths, context="edition", malformed=malformed)
+    return validate_edition(edition, extra_schemas, phase, malformed)
 
 
-def _declared_schema(document: Document, reference: SchemaReference):
+def malformed_problem(error: InputError) -> Problem:
+    """A file that could not be loaded, as a problem located where the parser stopped."""
+    rule = "well-formed" if error.message.startswith("not well-formed") else "tei-document"
+    return Problem(error.file or "", error.line or 1, error.column or 1, "error", rule, error.message)
+
+
+def _declared_schema(document: Document, reference: SchemaReference, phase: str = ""):
     """The compiled schema an ``<?xml-model?>`` names, or a warning saying why it is not checked."""
     def warning(message: str) -> Problem:
         return Problem(str(document.path), reference.line, 1, "warning", XML_MODEL_RULE, message)
@@ -128,7 +143,7 @@ def _declared_schema(document: Document, reference: SchemaReference):
     if not path.is_file():
         raise InputError(f"schema {reference.href} named by <?xml-model?> not found ({path})",
                          file=document.path, line=reference.line)
-    return compiled_schema(path, language)
+    return compiled_schema(path, language, phase)
 
 
 def _language_of_reference(reference: SchemaReference) -> SchemaLanguage | None:
@@ -138,7 +153,7 @@ def _language_of_reference(reference: SchemaReference) -> SchemaLanguage | None:
     return _by_suffix(Path(urlsplit(reference.href).path))
 
 
-def _extra_schema(given: str | Path):
+def _extra_schema(given: str | Path, phase: str = ""):
     """A schema named on the command line: a local file whose suffix names its language."""
     # click's Path has already made "http://host/x.xsd" into "http:/host/x.xsd".
     if re.match(r"^[A-Za-z][\w+.-]*:/", str(given)) and not Path(given).exists():
@@ -148,29 +163,32 @@ def _extra_schema(given: str | Path):
     language = _by_suffix(path)
     if language is None:
         raise InputError("unknown schema language: expected a .xsd, .rng or .sch file", file=path)
-    return compiled_schema(path, language)
+    return compiled_schema(path, language, phase)
 
 
 def _by_suffix(path: Path) -> SchemaLanguage | None:
     return next((language for language in SCHEMA_LANGUAGES if path.suffix.lower() == language.suffix), None)
 
 
-# Compiled schemas, once per process: path → (modification times of its source files, schema).
-_compiled: dict[Path, tuple[dict[Path, int], object]] = {}
+# Compiled schemas, once per process: (path, phase) → (modification times of its source files, schema).
+_compiled: dict[tuple[Path, str], tuple[dict[Path, int], object]] = {}
 _compiled_lock = threading.Lock()
+PHASED_LANGUAGES = ("editio.schematron", "editio.relaxng")  # those whose compile_schema takes a phase
 
 
-def compiled_schema(path: Path, language: SchemaLanguage):
+def compiled_schema(path: Path, language: SchemaLanguage, phase: str = ""):
     """The schema at ``path`` compiled; again only when one of its source files has changed."""
     given, path = path, path.resolve()
     if not path.is_file():
         raise InputError("no such schema file" if not path.exists() else "schema is not a file", file=given)
     with _compiled_lock:
-        cached = _compiled.get(path)
+        cached = _compiled.get((path, phase))
         if cached is not None and cached[0] == _stamps(cached[0]):
             return cached[1]
-        schema = importlib.import_module(language.module).compile_schema(given)
-        _compiled[path] = (_stamps([path, *schema.sources]), schema)
+        module = importlib.import_module(language.module)
+        schema = module.compile_schema(given, phase) if language.module in PHASED_LANGUAGES and phase \
+            else module.compile_schema(given)
+        _compiled[(path, phase)] = (_stamps([path, *schema.sources]), schema)
         return schema
 
 
