@@ -249,9 +249,16 @@ def _schema_files(path: Path, schema_text: bytes | None) -> dict[Path, bytes]:
         try:
             tree = etree.fromstring(data, safe_parser(), base_url=file_path.as_uri())
         except etree.XMLSyntaxError as exc:
-            raise InputError(f"Schematron schema is not well-formed: {exc.msg}", file=file_path,
+            raise InputError(f"Schematron schema does not compile: not well-formed: {exc.msg}", file=file_path,
                              line=exc.position[0] if exc.position else None,
                              column=exc.position[1] if exc.position else None) from None
+        stray = next((r for r in tree.iter(f"{{{SCH_NS}}}rule")
+                      if r.getparent() is not None and etree.QName(r.getparent()).localname not in ("pattern", "rules")
+                      and r.getparent() is not tree.getroottree().getroot().getparent()
+                      and tree.tag == f"{{{SCH_NS}}}schema"), None)
+        if stray is not None:
+            raise InputError("invalid Schematron schema: a rule stands outside any pattern", file=file_path,
+                             line=stray.sourceline)
         for element in tree.iter(f"{{{SCH_NS}}}include", f"{{{SCH_NS}}}extends"):
             href = element.get("href")
             if not href:
@@ -261,7 +268,7 @@ def _schema_files(path: Path, schema_text: bytes | None) -> dict[Path, bytes]:
                 continue
             parts = urlsplit(target)
             if parts.scheme not in ("", "file"):
-                raise InputError(f"Schematron include is not a local file and is not fetched: {href}",
+                raise InputError(f"Schematron schema does not compile: its include is not a local file and is not fetched: {href}",
                                  file=file_path)
             included = (file_path.parent / unquote(parts.path)).resolve()
             if not included.is_file():
