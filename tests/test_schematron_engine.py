@@ -13,7 +13,6 @@ from conftest import ROOT, SHARED, shared_path
 from lxml import etree
 
 from editio.documents import load_document
-from editio.metadata import render_edition_record
 from editio.schematron_engine import EngineSchema, compile_schematron, parse, source_text
 from editio.validation import validate_paths
 from schematron_conformance import cases, run_case
@@ -114,22 +113,6 @@ def test_an_unknown_phase_and_an_unknown_query_binding_are_usage_errors(checked)
 
 
 # ---------------------------------------------------------------- real editions' schemas
-
-def test_cmif_sch_runs_on_the_cmif_editio_writes(tmp_path):
-    from editio.edition import load_edition
-    edition = load_edition(["tei"])
-    content = render_edition_record(edition, "cmif")
-    cmif = shared_path("reference", "schemas", "cmif.sch")
-    run = compile_schematron(cmif).run(parse(source_text(content, tmp_path / "cmif.xml")))
-    assert run.failures == []
-    tree = etree.fromstring(content)
-    for action in tree.xpath("//tei:correspAction[@type = 'received']", namespaces={"tei": TEI_NS}):
-        action.getparent().remove(action)
-    tree.find(f".//{{{TEI_NS}}}bibl").set("{http://www.w3.org/XML/1998/namespace}id", "not-a-uuid")
-    run = compile_schematron(cmif).run(parse(source_text(etree.tostring(tree), tmp_path / "cmif.xml")))
-    messages = {(f.severity, f.message.split()[0]) for f in run.failures}
-    assert ("error", "[E0002]") in messages and ("warning", "[W0001]") in messages
-
 
 def test_tillich_schematron_runs_on_the_tillich_letters(tmp_path):
     letters = shared_path("corpora", "tillich-briefe", "letters")
