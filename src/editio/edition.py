@@ -160,7 +160,7 @@ def load_edition(paths: Iterable[str | Path] | None = None, config: Config | Non
     others = [] if not paths else _other_sources(source_paths, config, malformed)
     if context == "registers":
         others = [d for d in others if not _has_text(d)]
-    _refuse_duplicate_ids(documents + others)
+    _refuse_duplicate_ids(documents + others, malformed)
     return Edition(config=config, documents=documents + others, context=frozenset(others))
 
 
@@ -186,12 +186,17 @@ def _other_sources(source_paths: list[Path], config: Config, malformed: list | N
     return _load_all([p for p in iterate_source_paths([sources]) if p.resolve() not in given], malformed)
 
 
-def _refuse_duplicate_ids(documents: list[Document]) -> None:
+def _refuse_duplicate_ids(documents: list[Document], malformed: list | None = None) -> None:
+    """Two documents with one id: refused (outputs are named by it); for validation, a problem of each."""
     seen: dict[str, Document] = {}
     for document in documents:
         if document.id in seen:
-            raise InputError(f"two documents have the id '{document.id}' (the other is {seen[document.id].path}): "
-                             "give each TEI root its own xml:id", file=document.path)
+            error = MalformedInput(f"two documents have the id '{document.id}' (the other is "
+                                   f"{seen[document.id].path}): give each TEI root its own xml:id",
+                                   file=document.path, line=document.root.sourceline)
+            if malformed is None:
+                raise error
+            malformed.append(error)
         seen[document.id] = document
 
 

@@ -172,7 +172,7 @@ def compiled_from_stylesheet(path: Path, phase: str, key: str, stylesheet: str) 
     with _compiled_lock:
         if key not in _compiled:
             _compiled[key] = CompiledSchematron(Path(path), phase, key, stylesheet, [],
-                                                "Q{urn:editio:schematron}documents" in stylesheet)
+                                                _uses_documents(stylesheet))
         return _compiled[key]
 
 
@@ -199,10 +199,9 @@ def _compile(path: Path, phase: str, key: str, files: dict[Path, bytes]) -> Comp
 
 
 def _uses_documents(generated: str) -> bool:
-    # Any call of editio's document functions (but not their declarations) means rules read other documents.
-    calls = re.findall(r"Q\{urn:editio:schematron\}(doc|document|doc-available|subordinate|collection)\(", generated)
-    declared = len(re.findall(r'name="Q\{urn:editio:schematron\}(doc|document|doc-available|subordinate|collection)"', generated))
-    return len(calls) > 0 or declared < 0
+    """Whether a rule reads other documents: a call of editio's document functions (declarations aside)."""
+    return re.search(r'(?<!name=")Q\{urn:editio:schematron\}(doc|document|doc-available|subordinate|collection|'
+                     r'uri-collection)\(', generated) is not None
 
 
 _compiler_lock = threading.Lock()

@@ -101,7 +101,8 @@ def validate_edition(edition: Edition, extra_schemas: Iterable[Path] = (), phase
                 schemas.append(declared)
         for schema in dict.fromkeys([*schemas, *extra]):
             problems.extend(schema.check(document, edition))
-    files = [str(d.path) for d in edition.requested] + [error.file for error in malformed if error.file]
+    files = [str(d.path) for d in edition.requested]
+    files += [error.file for error in malformed if error.file and error.file not in files]
     return ValidationReport(files=files, problems=sorted(set(problems)))
 
 
@@ -119,7 +120,8 @@ def validate_paths(paths: Iterable[str | Path] | None = None,
 
 def malformed_problem(error: InputError) -> Problem:
     """A file that could not be loaded, as a problem located where the parser stopped."""
-    rule = "well-formed" if error.message.startswith("not well-formed") else "tei-document"
+    rule = ("well-formed" if error.message.startswith("not well-formed")
+            else "document-id-unique" if error.message.startswith("two documents have the id") else "tei-document")
     return Problem(error.file or "", error.line or 1, error.column or 1, "error", rule, error.message)
 
 
