@@ -399,6 +399,10 @@ def position(node, source: SourceText | None) -> tuple[int, int]:
     return index.line_column(start)
 
 
+def _same_uri(first: str, second: str) -> bool:
+    return re.sub("^file:/+", "file:///", first) == re.sub("^file:/+", "file:///", second)
+
+
 def _file_of(uri: str) -> str:
     parts = urlsplit(uri)
     return unquote(parts.path) if parts.scheme == "file" else uri
@@ -442,11 +446,16 @@ class EngineSchema:
         if self.compiled.uses_documents:
             others = [saxon_tree(d)[1] for d in (edition.documents if edition is not None else [document])]
         run = self.compiled.run(tree, others or [tree], source)
-        paths = {source.uri: str(document.path)}
-        if edition is not None:
-            paths.update({Path(d.path).resolve().as_uri(): str(d.path) for d in edition.documents})
-        return [Problem(paths.get(f.uri, _file_of(f.uri)), f.line, f.column, f.severity, f.rule, f.message)
-                for f in run.failures]
+        return [Problem(str(document.path) if _same_uri(f.uri, source.uri) else self._file(f.uri, edition),
+                        f.line, f.column, f.severity, f.rule, f.message) for f in run.failures]
+
+    @staticmethod
+    def _file(uri: str, edition) -> str:
+        """A failure in another document (pattern/@documents): that document's path as editio names it."""
+        for other in (edition.documents if edition is not None else []):
+            if _same_uri(Path(other.path).resolve().as_uri(), uri):
+                return str(other.path)
+        return _file_of(uri)
 
 
 def compile_schema(path: Path, phase: str = "") -> EngineSchema:
