@@ -222,3 +222,19 @@ def test_a_duplicate_id_names_the_duplicate_and_both_places(tmp_path):
     first = next(p for p in report.problems if p.rule == "xml-id-unique")
     assert f"line {first.line}, column {first.column}" in duplicate[0].message
     assert f"line {duplicate[0].line}, column {duplicate[0].column}" in duplicate[0].message
+
+
+@pytest.mark.parametrize("rules, message", [
+    ('<sch:pattern><sch:rule abstract="true" id="a"><sch:report test="true()"/></sch:rule></sch:pattern>'
+     '<sch:pattern><sch:rule context="*"><sch:extends rule="a"/></sch:rule></sch:pattern>',
+     "a rule extends the abstract rule 'a' of another pattern"),
+    ('<sch:pattern><sch:rule context="*"><sch:report test="1 +">x</sch:report></sch:rule></sch:pattern>', "XPST0003"),
+])
+def test_a_schema_that_does_not_compile_is_one_line(tmp_path, rules, message):
+    schema = tmp_path / "bad.sch"
+    schema.write_text(f'<sch:schema xmlns:sch="http://purl.oclc.org/dsdl/schematron" queryBinding="xslt2">{rules}'
+                      '</sch:schema>')
+    result = run_editio("validate", ROOT / "tei", "--schema", schema)
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr.count("\n") == 1 and "bad.sch: error: Schematron schema does not compile" in result.stderr
+    assert message in result.stderr

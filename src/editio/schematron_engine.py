@@ -13,7 +13,11 @@ pattern's ``@documents``) are those the caller passes in, parsed from bytes edit
 from __future__ import annotations
 
 import hashlib
+import os
 import re
+import sys
+import tempfile
+from contextlib import contextmanager
 import threading
 import weakref
 from dataclasses import dataclass, field
@@ -105,6 +109,25 @@ def parse(source: SourceText):
 
 # ---------------------------------------------------------------- compiling
 
+@contextmanager
+def _saxon_quiet():
+    """Saxon writes its errors to the process's stderr as well as raising them; editio reports each as
+    one line of its own, so that output is kept aside while Saxon compiles or runs."""
+    try:
+        sys.stderr.flush()
+        saved = os.dup(2)
+    except (OSError, ValueError):
+        yield
+        return
+    with tempfile.TemporaryFile() as sink:
+        os.dup2(sink.fileno(), 2)
+        try:
+            yield
+        finally:
+            os.dup2(saved, 2)
+            os.close(saved)
+
+
 @dataclass
 class CompiledSchematron:
     """A schema compiled into its validation stylesheet; ``run`` validates one document."""
@@ -133,7 +156,8 @@ class CompiledSchematron:
             if documents:
                 executable.set_parameter(DOCUMENTS_PARAMETER, _sequence(documents))
             try:
-                result = executable.apply_templates_returning_value(xdm_value=document)
+                with _saxon_quiet():
+                    result = executable.apply_templates_returning_value(xdm_value=document)
             except PySaxonApiError as exc:
                 raise InputError(f"Schematron failed: {_saxon_message(exc)}", file=self.path) from None
         return _read_result(result, self, source)
@@ -186,7 +210,8 @@ def _compile(path: Path, phase: str, key: str, files: dict[Path, bytes]) -> Comp
         executable.set_parameter("schema-documents", _sequence(list(trees.values())))
         executable.set_global_context_item(xdm_item=main)
         try:
-            generated = executable.transform_to_string(xdm_node=main)
+            with _saxon_quiet():
+                generated = executable.transform_to_string(xdm_node=main)
         except PySaxonApiError as exc:
             raise InputError(f"Schematron schema does not compile: {_saxon_message(exc)}", file=path) from None
     compiled = CompiledSchematron(path, phase, key, generated, [p for p in files if p != path.resolve()],
@@ -222,7 +247,8 @@ def _executable(key: str, stylesheet: str, base_uri: str):
     executable = _executables.get(key)
     if executable is None:
         compiler = processor().new_xslt30_processor()
-        executable = compiler.compile_stylesheet(stylesheet_text=stylesheet, base_uri=base_uri)
+        with _saxon_quiet():
+            executable = compiler.compile_stylesheet(stylesheet_text=stylesheet, base_uri=base_uri)
         executable.set_result_as_raw_value(True)
         _executables[key] = executable
     return executable
