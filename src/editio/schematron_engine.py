@@ -38,6 +38,7 @@ SVRL_NS = "http://purl.oclc.org/dsdl/svrl"
 ENGINE_DIR = XSLT_DIR / "schematron"
 COMPILER = ENGINE_DIR / "compile.xsl"
 FROM_RNG = ENGINE_DIR / "from-rng.xsl"
+EDITION_PARAMETER = "editio-documents"
 DOCUMENTS_PARAMETER = "{urn:editio:schematron}documents"  # Clark notation, as saxonche wants it
 ENGINE_VERSION = "1"
 
@@ -142,16 +143,24 @@ class CompiledSchematron:
     def __post_init__(self) -> None:
         self._lock = threading.Lock()
 
+    def declares(self, parameter: str) -> bool:
+        """Whether the schema has a top-level let (a stylesheet parameter) of this name."""
+        return re.search(r'<axsl:param\s[^>]*\bname="' + re.escape(parameter) + '"', self.stylesheet) is not None
+
     @property
     def executable(self):
         return _executable(self.key, self.stylesheet, self.path.resolve().as_uri())
 
-    def run(self, document, documents: Iterable = (), source: SourceText | None = None) -> Run:
-        """Validate ``document`` (a Saxon tree) with ``documents`` (Saxon trees) open to ``doc()``."""
+    def run(self, document, documents: Iterable = (), source: SourceText | None = None,
+            parameters: dict[str, str] | None = None) -> Run:
+        """Validate ``document`` (a Saxon tree) with ``documents`` (Saxon trees) open to ``doc()``;
+        ``parameters`` set the schema's top-level lets of those names (strings)."""
         documents = list(documents)
         with self._lock:
             executable = self.executable
             executable.clear_parameters()
+            for name, value in (parameters or {}).items():
+                executable.set_parameter(name, processor().make_string_value(value))
             executable.set_global_context_item(xdm_item=document)
             if documents:
                 executable.set_parameter(DOCUMENTS_PARAMETER, _sequence(documents))
@@ -471,7 +480,12 @@ class EngineSchema:
         others = []
         if self.compiled.uses_documents:
             others = [saxon_tree(d)[1] for d in (edition.documents if edition is not None else [document])]
-        run = self.compiled.run(tree, others or [tree], source)
+        parameters = {}
+        if self.compiled.declares(EDITION_PARAMETER):
+            # The edition's documents by URI, for rules written to run in other processors too (editio.sch).
+            parameters[EDITION_PARAMETER] = " ".join(
+                Path(d.path).resolve().as_uri() for d in (edition.documents if edition is not None else [document]))
+        run = self.compiled.run(tree, others or [tree], source, parameters)
         return [Problem(str(document.path) if _same_uri(f.uri, source.uri) else self._file(f.uri, edition),
                         f.line, f.column, f.severity, f.rule, f.message) for f in run.failures]
 
