@@ -1,4 +1,6 @@
-"""ISO Schematron through lxml's XSLT 1.0 skeleton, compiled here so that rules can see the whole edition.
+"""ISO Schematron: editio's own engine (``schematron_engine``, XSLT 3.0 on saxonche) for every schema,
+except an XSLT 1.0 schema that calls EXSLT functions, which Saxon-HE lacks: that one runs, as before,
+through lxml's XSLT 1.0 skeleton, compiled here so that rules can see the whole edition.
 
 lxml's ``isoschematron`` turns a Schematron schema into a validator stylesheet in three steps (include,
 expand abstract patterns, compile); its top-level ``<sch:let>`` become stylesheet parameters. editio
