@@ -12,6 +12,7 @@ pattern's ``@documents``) are those the caller passes in, parsed from bytes edit
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import os
 import re
@@ -21,7 +22,7 @@ from contextlib import contextmanager
 import threading
 import weakref
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Iterable
 from urllib.parse import unquote, urlsplit
@@ -77,6 +78,19 @@ class SourceText:
     uri: str
     text: str
 
+    @cached_property
+    def _line_starts(self) -> list[int]:
+        return [0] + [match.end() for match in re.finditer("\n", self.text)]
+
+    def offset(self, line: int, column: int) -> int:
+        """The offset of a line and column (both from 1)."""
+        starts = self._line_starts
+        return min(starts[min(max(line, 1), len(starts)) - 1] + max(column - 1, 0), len(self.text))
+
+    def line_column(self, offset: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self._line_starts, offset)
+        return line, offset - self._line_starts[line - 1] + 1
+
 
 def source_text(data: bytes, path: Path | str, encoding: str | None = None) -> SourceText:
     """Decode XML bytes for Saxon; the encoding lxml found (or the declaration) decides."""
@@ -110,16 +124,27 @@ def parse(source: SourceText):
 
 # ---------------------------------------------------------------- compiling
 
+_quiet_lock = threading.RLock()
+
+
 @contextmanager
 def _saxon_quiet():
     """Saxon writes its errors to the process's stderr as well as raising them; editio reports each as
-    one line of its own, so that output is kept aside while Saxon compiles or runs."""
-    try:
-        sys.stderr.flush()
-        saved = os.dup(2)
-    except (OSError, ValueError):
-        yield
-        return
+    one line of its own, so that output is kept aside while Saxon compiles or runs (one thread at a
+    time: the redirection is the process's)."""
+    with _quiet_lock:
+        try:
+            sys.stderr.flush()
+            saved = os.dup(2)
+        except (OSError, ValueError):
+            yield
+            return
+        with _redirected(saved):
+            yield
+
+
+@contextmanager
+def _redirected(saved: int):
     with tempfile.TemporaryFile() as sink:
         os.dup2(sink.fileno(), 2)
         try:
@@ -326,9 +351,8 @@ def extract_from_rng(path: Path) -> bytes | None:
         extracted = _from_rng().transform_to_string(xdm_node=tree)
     except PySaxonApiError as exc:
         raise InputError(f"embedded Schematron cannot be read: {_saxon_message(exc)}", file=path) from None
-    if "<sch:rule" not in extracted and ":rule " not in extracted and "rule" not in extracted:
-        return None
-    return extracted.encode("utf-8")
+    rules = etree.fromstring(extracted.encode("utf-8")).find(f".//{{{SCH_NS}}}rule")
+    return extracted.encode("utf-8") if rules is not None else None
 
 
 @cache
@@ -374,35 +398,6 @@ def severity(role: str | None, flag: str | None) -> str:
     return "error"
 
 
-class _LineIndex:
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
-
-    def offset(self, line: int, column: int) -> int:
-        start = self.starts[min(max(line, 1), len(self.starts)) - 1]
-        return min(start + max(column - 1, 0), len(self.text))
-
-    def line_column(self, offset: int) -> tuple[int, int]:
-        import bisect
-        line = bisect.bisect_right(self.starts, offset)
-        return line, offset - self.starts[line - 1] + 1
-
-
-_indexes: "weakref.WeakValueDictionary[int, _LineIndex]" = weakref.WeakValueDictionary()
-_index_of: dict[int, _LineIndex] = {}
-
-
-def _index(source: SourceText) -> _LineIndex:
-    index = _index_of.get(id(source))
-    if index is None or index.text is not source.text:
-        index = _LineIndex(source.text)
-        if len(_index_of) > 64:
-            _index_of.clear()
-        _index_of[id(source)] = index
-    return index
-
-
 def position(node, source: SourceText | None) -> tuple[int, int]:
     """Line and column where ``node`` starts: an element's "<", an attribute's name.
 
@@ -418,20 +413,17 @@ def position(node, source: SourceText | None) -> tuple[int, int]:
     line, column = max(element.line_number, 1), max(element.column_number, 1)
     if source is None:
         return line, column
-    index = _index(source)
-    end = index.offset(line, column)
-    start = index.text.rfind("<", 0, end)
+    end = source.offset(line, column)
+    start = source.text.rfind("<", 0, end)
     if start < 0:
         return line, column
     if kind == "attribute":
-        tag = index.text[start:end]
-        name = re.escape(node.name or "")
-        if ":" not in (node.name or "") and "}" in str(node.name or ""):
-            name = re.escape(str(node.name).rsplit("}", 1)[1])
-        found = re.search(r"\s((?:[\w.-]+:)?" + name.split(r"\:")[-1] + r")\s*=", tag)
+        # Saxon names an attribute in Clark notation ({uri}local); in the tag it has some prefix.
+        local = re.escape(str(node.name or "").rsplit("}", 1)[-1])
+        found = re.search(r"\s((?:[^\s=:]+:)?" + local + r")\s*=", source.text[start:end])
         if found:
-            return index.line_column(start + found.start(1))
-    return index.line_column(start)
+            return source.line_column(start + found.start(1))
+    return source.line_column(start)
 
 
 def _same_uri(first: str, second: str) -> bool:
