@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,7 @@ from editio.documents import load_document
 from editio.schematron_engine import EngineSchema, compile_schematron, parse, source_text
 from editio.validation import validate_paths
 from schematron_conformance import cases, run_case
+from test_hostile_input import listener  # noqa: F401 (a fixture)
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 CONFORMANCE = SHARED / "tools" / "schematron-conformance"
@@ -238,3 +240,31 @@ def test_a_schema_that_does_not_compile_is_one_line(tmp_path, rules, message):
     assert result.returncode == 2 and result.stdout == ""
     assert result.stderr.count("\n") == 1 and "bad.sch: error: Schematron schema does not compile" in result.stderr
     assert message in result.stderr
+
+
+def test_a_rule_reads_no_url_and_no_file_outside_the_edition(tmp_path, listener):
+    port, connections = listener
+    (tmp_path / "secret.xml").write_text("<secret>SECRET-5d1e</secret>")
+    (tmp_path / "letter.xml").write_text(f'<TEI xmlns="{TEI_NS}"><text><body><p>x</p></body></text></TEI>')
+    (tmp_path / "reads.sch").write_text(f"""<sch:schema xmlns:sch="http://purl.oclc.org/dsdl/schematron" queryBinding="xslt3">
+      <sch:pattern><sch:rule context="/" id="reads">
+        <sch:report test="true()">url:<sch:value-of select="exists(doc('http://127.0.0.1:{port}/x.xml'))"/>
+          available:<sch:value-of select="doc-available('http://127.0.0.1:{port}/y.xml')"/>
+          document:<sch:value-of select="document('http://127.0.0.1:{port}/z.xml')"/>
+          file:<sch:value-of select="string(doc('secret.xml'))"/>|<sch:value-of select="string(doc('{(tmp_path / 'secret.xml').as_uri()}'))"/>
+          own:<sch:value-of select="exists(doc('letter.xml'))"/></sch:report>
+      </sch:rule></sch:pattern>
+    </sch:schema>""")
+    [problem] = validate_paths([tmp_path / "letter.xml"], extra_schemas=[tmp_path / "reads.sch"]).problems
+    assert problem.message == "url:false available:false document: file:| own:true"
+    time.sleep(0.2)
+    assert connections == []
+
+
+def test_two_documents_with_one_id_are_a_problem_not_a_stop(tmp_path):
+    for name in ("a.xml", "b.xml"):
+        (tmp_path / name).write_text(f'<TEI xmlns="{TEI_NS}" xml:id="same"><teiHeader/></TEI>')
+    result = run_editio("validate", tmp_path, "--format", "json")
+    assert result.returncode == 1
+    [problem] = json.loads(result.stdout)["problems"]
+    assert problem["rule"] == "document-id-unique" and problem["file"].endswith("b.xml")

@@ -37,6 +37,7 @@
   <!-- Every schema document an include may name, parsed by the caller (base URIs set): nothing is read here. -->
   <xsl:param name="schema-documents" as="document-node()*" select="()"/>
 
+  <xsl:variable name="e:schema-uri" as="xs:string" select="string(base-uri(/))"/>
   <xsl:variable name="e:svrl" as="xs:string" select="'http://purl.oclc.org/dsdl/svrl'"/>
   <xsl:variable name="e:ns" as="xs:string" select="'urn:editio:schematron'"/>
   <xsl:variable name="e:query-bindings" as="xs:string*"
@@ -285,6 +286,8 @@
         [let $name := @name return count($pattern-lets[@name = $name]) = 1]"/>
     <gen:stylesheet version="3.0" default-mode="Q{{urn:editio:schematron}}run" exclude-result-prefixes="#all">
       <xsl:attribute name="e:query-binding" select="@queryBinding"/>
+      <!-- The schema's URI is the rules' static base URI: doc('x.xml') is x.xml beside the schema. -->
+      <xsl:attribute name="xml:base" select="$e:schema-uri"/>
       <xsl:apply-templates select="*:import[namespace-uri() = 'http://www.w3.org/1999/XSL/Transform']" mode="verbatim"/>
       <gen:param name="Q{{urn:editio:schematron}}documents" as="document-node()*" select="()"/>
       <gen:variable name="Q{{urn:editio:schematron}}by-uri" as="map(*)"
