@@ -88,13 +88,21 @@ def _emit_failure(output_format: str, message: str) -> None:
                                           "else all patterns).")
 @click.option("--format", "output_format", type=click.Choice(["text", "json", "sarif"]), default="text",
               show_default=True, help="Report as lines for people, JSON for tools, or SARIF 2.1.0 for code scanning.")
-def validate(paths, schemas, rngs, phase, output_format) -> None:
+@click.option("--jobs", type=click.IntRange(1), default=1, show_default=True,
+              help="Validate a corpus in this many processes, each document on its own (no edition-wide rules).")
+def validate(paths, schemas, rngs, phase, output_format, jobs) -> None:
     """Check PATHs (files or folders; default: the edition's sources) for well-formedness, the
     schemas each document declares (xml-model), and any schema given. A malformed file is one problem
     among the others; exit 1 when any document is invalid, 2 for a usage error or an unreadable path."""
     from .validation import validate_paths
     try:
-        report = validate_paths(paths or None, extra_schemas=[*schemas, *rngs], phase=phase)
+        if jobs > 1:
+            from .parallel_validation import validate_corpus
+            from .config import load_config
+            report = validate_corpus(paths or [load_config(None).sources_dir], [*schemas, *rngs], phase=phase,
+                                     workers=jobs)
+        else:
+            report = validate_paths(paths or None, extra_schemas=[*schemas, *rngs], phase=phase)
     except EditioError as exc:
         if output_format == "text":
             click.echo(str(exc), err=True)

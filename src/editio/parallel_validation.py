@@ -1,7 +1,8 @@
 """Validating many independent documents (a corpus) in parallel, in a pool of processes.
 
-Each document is checked on its own against the schemas given (no edition context: rules that read
-other documents see only the document itself). The parent compiles every schema first, so that a schema
+Each document is checked on its own against the schemas it declares and the schemas given (no edition
+context: rules that read other documents see only the document itself, and ids are not compared across
+documents). The parent compiles every schema first, so that a schema
 error is reported once; each worker compiles them again from what the parent made (the generated
 Schematron stylesheets are handed over, so compile.xsl runs once per run), once per worker.
 """
@@ -15,9 +16,10 @@ from typing import Iterable
 
 from .documents import iterate_source_paths, load_document
 from .errors import MalformedInput
-from .validation import Problem, ValidationReport, _extra_schema, malformed_problem
+from .validation import Problem, ValidationReport, _declared_schema, _extra_schema, malformed_problem
 
 _worker_schemas: list = []
+_worker_phase: list[str] = [""]
 
 
 def validate_corpus(paths: Iterable[str | Path], schemas: Iterable[str | Path], phase: str = "",
@@ -49,6 +51,7 @@ def _start_worker(schemas: list[Path], phase: str, seeds: list) -> None:
     for path, seed_phase, key, stylesheet in seeds:
         compiled_from_stylesheet(path, seed_phase, key, stylesheet)
     _worker_schemas[:] = [_extra_schema(schema, phase) for schema in schemas]
+    _worker_phase[0] = phase
 
 
 def _check_files(files: list[Path]) -> list[Problem]:
@@ -59,6 +62,13 @@ def _check_files(files: list[Path]) -> list[Problem]:
         except MalformedInput as error:
             problems.append(malformed_problem(error))
             continue
-        for schema in _worker_schemas:
+        schemas = []
+        for reference in document.schema_references:  # as validate_edition: the xml-model schemas too
+            declared = _declared_schema(document, reference, _worker_phase[0])
+            if isinstance(declared, Problem):
+                problems.append(declared)
+            else:
+                schemas.append(declared)
+        for schema in dict.fromkeys([*schemas, *_worker_schemas]):
             problems.extend(schema.check(document, None))
     return problems
