@@ -193,7 +193,8 @@ class CompiledSchematron:
                 with _saxon_quiet():
                     result = executable.apply_templates_returning_value(xdm_value=document)
             except PySaxonApiError as exc:
-                raise InputError(f"Schematron failed: {_saxon_message(exc)}", file=self.path) from None
+                on = f" on {_file_of(source.uri)}" if source is not None else ""
+                raise InputError(f"Schematron failed{on}: {_saxon_message(exc)}", file=self.path) from None
         return _read_result(result, self, source)
 
 
@@ -436,9 +437,12 @@ def _file_of(uri: str) -> str:
 
 
 def _saxon_message(exc: Exception) -> str:
+    """Saxon's error without its trace through the generated stylesheet (which names no schema line)."""
     text = " ".join(str(exc).split())
-    found = re.search(r"(?:e:schema|e:refused|FOER0000|XPST\d+|XTSE\d+|XPTY\d+|XTDE\d+|FORG\d+|XPDY\d+|FODC\d+)\s+(.*)", text)
-    return found.group(0) if found else text
+    found = re.search(r"(?:e:schema|e:refused|[A-Z]{4}\d{4})\s+(.*)", text)
+    message = found.group(0) if found else text
+    message = re.split(r" (?:In template rule|In function|invoked by|at file:|on line \d+ of file:|During )", message)[0]
+    return re.sub(r"^e:(schema|refused)\s+", "", message)
 
 
 # ---------------------------------------------------------------- editio's validator contract
