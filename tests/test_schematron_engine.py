@@ -226,19 +226,20 @@ def test_a_duplicate_id_names_the_duplicate_and_both_places(tmp_path):
     assert f"line {duplicate[0].line}, column {duplicate[0].column}" in duplicate[0].message
 
 
-@pytest.mark.parametrize("rules, message", [
-    ('<sch:pattern><sch:rule abstract="true" id="a"><sch:report test="true()"/></sch:rule></sch:pattern>'
+@pytest.mark.parametrize("rules, place, message", [
+    ('<sch:pattern><sch:rule abstract="true" id="a"><sch:report test="true()"/></sch:rule></sch:pattern>\n'
      '<sch:pattern><sch:rule context="*"><sch:extends rule="a"/></sch:rule></sch:pattern>',
-     "a rule extends the abstract rule 'a' of another pattern"),
-    ('<sch:pattern><sch:rule context="*"><sch:report test="1 +">x</sch:report></sch:rule></sch:pattern>', "XPST0003"),
+     "bad.sch: error:", "a rule extends the abstract rule 'a' of another pattern"),
+    ('<sch:pattern><sch:rule context="*">\n<sch:report test="1 +">x</sch:report></sch:rule></sch:pattern>',
+     "bad.sch:3: error:", 'test="1 +": XPST0003'),
 ])
-def test_a_schema_that_does_not_compile_is_one_line(tmp_path, rules, message):
+def test_a_schema_that_does_not_compile_is_one_line(tmp_path, rules, place, message):
     schema = tmp_path / "bad.sch"
-    schema.write_text(f'<sch:schema xmlns:sch="http://purl.oclc.org/dsdl/schematron" queryBinding="xslt2">{rules}'
+    schema.write_text(f'<sch:schema xmlns:sch="http://purl.oclc.org/dsdl/schematron" queryBinding="xslt2">\n{rules}'
                       '</sch:schema>')
     result = run_editio("validate", ROOT / "tei", "--schema", schema)
     assert result.returncode == 2 and result.stdout == ""
-    assert result.stderr.count("\n") == 1 and "bad.sch: error: Schematron schema does not compile" in result.stderr
+    assert result.stderr.count("\n") == 1 and f"{place} Schematron schema does not compile: " in result.stderr
     assert message in result.stderr
 
 

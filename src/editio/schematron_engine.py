@@ -236,7 +236,8 @@ def compiled_from_stylesheet(path: Path, phase: str, key: str, stylesheet: str) 
 
 
 def _compile(path: Path, phase: str, key: str, files: dict[Path, bytes]) -> CompiledSchematron:
-    trees = {file_path: parse(source_text(data, file_path)) for file_path, data in files.items()}
+    trees = {file_path: parse(source_text(_with_places(data, file_path), file_path))
+             for file_path, data in files.items()}
     main = trees[path.resolve()]
     executable = _compiler()
     with _compiler_lock:
@@ -254,8 +255,36 @@ def _compile(path: Path, phase: str, key: str, files: dict[Path, bytes]) -> Comp
     try:
         compiled.executable  # compile now, so that a schema error surfaces here, with its file
     except PySaxonApiError as exc:
-        raise InputError(f"Schematron schema does not compile: {_saxon_message(exc)}", file=path) from None
+        file, line = _schema_place(str(exc), generated, path)
+        raise InputError(f"Schematron schema does not compile: {_saxon_message(exc)}", file=file, line=line) from None
     return compiled
+
+
+PLACE = "{urn:editio:schematron}at"
+
+
+def _with_places(data: bytes, path: Path) -> bytes:
+    """The schema with each Schematron element's file and line in e:at, which the generated stylesheet
+    keeps on what it makes of it: a rule's XPath error can then be told where it stands in the schema."""
+    try:
+        tree = etree.fromstring(data, safe_parser())
+    except etree.XMLSyntaxError:
+        return data
+    for element in tree.iter(f"{{{SCH_NS}}}*"):
+        element.set(PLACE, f"{path}:{element.sourceline}")
+    return etree.tostring(tree.getroottree(), encoding="utf-8", xml_declaration=True)
+
+
+def _schema_place(message: str, generated: str, path: Path) -> tuple[str, int | None]:
+    """The schema file and line of the element an error in the generated stylesheet is about."""
+    found = re.search(r"on line (\d+) column (\d+)", message)
+    if not found:
+        return str(path), None
+    lines = generated.split("\n")
+    line, column = int(found.group(1)), int(found.group(2))
+    offset = sum(len(text) + 1 for text in lines[:line - 1]) + column
+    places = re.findall(r'\bat="([^"]*):(\d+)"', generated[:offset])
+    return (places[-1][0], int(places[-1][1])) if places else (str(path), None)
 
 
 def _uses_documents(generated: str) -> bool:
@@ -347,7 +376,7 @@ def extract_from_rng(path: Path) -> bytes | None:
         return None
     if _ENTITY_DECLARATION.search(data):
         raise InputError("a DTD or entity declaration in a schema is refused", file=path)
-    tree = parse(source_text(data, path))
+    tree = parse(source_text(_with_places(data, path), path))
     try:
         extracted = _from_rng().transform_to_string(xdm_node=tree)
     except PySaxonApiError as exc:
@@ -442,7 +471,18 @@ def _saxon_message(exc: Exception) -> str:
     found = re.search(r"(?:e:schema|e:refused|[A-Z]{4}\d{4})\s+(.*)", text)
     message = found.group(0) if found else text
     message = re.split(r" (?:In template rule|In function|invoked by|at file:|on line \d+ of file:|During )", message)[0]
-    return re.sub(r"^e:(schema|refused)\s+", "", message)
+    message = re.sub(r"^e:(schema|refused)\s+", "", message)
+    # "Error in {1 +} at char 4 in axsl:if/@test": the expression, named as the schema names it.
+    where = re.search(r"Error in \{(.*?)\} at char \d+ in axsl:([\w-]+)/@(\w+)", text)
+    if where:
+        attribute = _SCHEMA_ATTRIBUTES.get((where.group(2), where.group(3)), where.group(3))
+        message = f'{attribute}="{where.group(1)}": {message}'
+    return message
+
+
+# The attribute of the generated stylesheet, and the schema's attribute it came from.
+_SCHEMA_ATTRIBUTES = {("if", "test"): "test", ("template", "match"): "context", ("value-of", "select"): "select",
+                      ("variable", "select"): "value", ("param", "select"): "value", ("for-each", "select"): "visit-each"}
 
 
 # ---------------------------------------------------------------- editio's validator contract

@@ -547,10 +547,12 @@
   <!-- The namespaces an expression written in $element needs in the generated stylesheet, as an
        attribute that the fixup mode turns into namespace nodes (added directly, a schema's own binding
        of a prefix such as xsl would clash with this stylesheet's). -->
-  <xsl:function name="e:namespace-nodes" as="attribute()">
+  <xsl:function name="e:namespace-nodes" as="attribute()+">
     <xsl:param name="element" as="element()"/>
     <xsl:attribute name="e:namespaces" select="in-scope-prefixes($element)[not(. = ('', 'xml', 'axsl'))]
         ! (. || '=' || namespace-uri-for-prefix(., $element))"/>
+    <!-- Where it stands in the schema (set by the caller), so that an XPath error can be placed. -->
+    <xsl:sequence select="$element/@e:at"/>
   </xsl:function>
 
   <xsl:mode name="fixup" on-no-match="shallow-copy"/>
