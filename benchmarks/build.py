@@ -3,7 +3,7 @@
     python benchmarks/build.py [--runs 5]
 
 Cold: ``editio build`` as a user runs it (a fresh interpreter each time: imports, schema and stylesheet
-compilation, WeasyPrint start-up), for the issue's set of outputs (validate, html, text, pdf) and for
+compilation, Typst's fonts), for the issue's set of outputs (validate, html, text, pdf) and for
 the full default build (with metadata): from scratch (``--fresh``), and again with nothing changed
 (the build cache replays every output). Warm: the same process building again, stage by stage.
 Prints medians; the targets are cold ≤ 1.5 s (validate + html + text + pdf), html + text ≤ 0.3 s warm.

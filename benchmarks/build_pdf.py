@@ -1,137 +1,156 @@
-"""Timings of the print edition (``editio build --only pdf``) on the letter, cold and warm.
+"""Timings of the print edition (Typst, in-process) against the targets of the Typst issue.
 
-    python benchmarks/build_pdf.py [--runs 5]
+    python benchmarks/build_pdf.py [--runs 3] [--corpus-limit N] [--workers 2]
 
-Cold: a fresh Python process building the PDF, and the typesetter's first PDF (process start,
-``import weasyprint``, faces, typesetting) with each start method. Warm: the same typesetter's next
-PDF. Then where a PDF's time goes inside WeasyPrint (layout, drawing and writing), and what the
-options that trade time for size or fidelity change: the package's variable fonts (which WeasyPrint
-instances at every PDF) against the static instances editio makes, an uncompressed PDF, no tags.
-The build-wide target (issue 3): validate + html + text + pdf from a cold process <= 1.5 s, which
-benchmarks/build.py measures; this script says how much of it the PDF is. Medians of --runs.
+1. Cold: a fresh Python process that validates and builds html + text + pdf of the letter
+   (``build_edition(..., only=[html, text, pdf], fresh=True)``), against the TEI Consortium's
+   Stylesheets pipeline on the same letter (../shared/anchors/stylesheets-all.sh: HTML, text and
+   XSL-FO → FOP PDF on Saxon/Java), in the same run. Targets: <= 1.0 s and <= 0.2 × the anchor.
+2. Warm: the letter's PDF alone (XSLT + Typst) in a process that has made it once. Target <= 0.15 s.
+3. Corpus: a PDF for each letter of ../shared/corpora/tillich-briefe/letters, in a process pool.
+   Target: all 1,330 in <= 60 s on 2 cores.
+Medians of --runs; the machine's load is printed, since it is shared.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import os
+import resource
 import statistics
 import subprocess
 import sys
+import tempfile
+import time
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-LETTER = "letter-to-the-workers-of-western-europe"
-
-
-def in_fresh_process(code: str) -> dict[str, float]:
-    """Run ``code`` (which prints one JSON object of timings) in a new interpreter."""
-    output = subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True, capture_output=True, text=True)
-    return json.loads(output.stdout.strip().splitlines()[-1])
-
+SHARED = ROOT.parent / "shared"
+LETTER = ROOT / "tei" / "letter-to-the-workers-of-western-europe.xml"
+CORPUS = SHARED / "corpora" / "tillich-briefe" / "letters"
+ANCHOR = SHARED / "anchors" / "stylesheets-all.sh"
 
 COLD_BUILD = """
-import json, sys, tempfile, time
-started = time.perf_counter()
+import sys, tempfile
 from editio.build import build_edition
 with tempfile.TemporaryDirectory() as out:
-    build_edition(['tei'], out=out, only=['pdf'], validate=False)
-print(json.dumps({'pdf only, no validation': time.perf_counter() - started}))
+    build_edition(['tei'], out=out, only=['html', 'text', 'pdf'], fresh=True)
 """
 
-TYPESETTER = """
-import json, time
-from editio import pdf
-from editio.edition import load_edition
-edition = load_edition(['tei'])
-document = edition.texts[0]
-job = pdf._job(edition, document, pdf.render_print_html(edition, document))
-started = time.perf_counter()
-typesetter = pdf.Typesetter({method!r})
-typesetter.submit(job)
-typesetter.result(job.key)
-cold = time.perf_counter() - started
-warm = []
-for _ in range(2):
-    started = time.perf_counter()
-    typesetter.submit(job)
-    typesetter.result(job.key)
-    warm.append(time.perf_counter() - started)
-typesetter.close()
-print(json.dumps({{'cold': cold, 'warm': min(warm)}}))
-"""
 
-STAGES = """
-import json, tempfile, time
-laps, last = {{}}, time.perf_counter()
-def lap(name):
-    global last
-    now = time.perf_counter(); laps[name] = now - last; last = now
-import weasyprint
-from weasyprint.text.fonts import FontConfiguration
-lap('import weasyprint')
-from pathlib import Path
-from editio import pdf
-from editio.edition import load_edition
-edition = load_edition(['tei'])
-html = pdf.render_print_html(edition, edition.texts[0]).content.decode()
-last = time.perf_counter()
-fonts = FontConfiguration()
-with tempfile.TemporaryDirectory() as folder:
-    if {static}:
-        faces = pdf.font_face_css(Path(folder))
+def children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def wall(command: list[str], **kwargs) -> tuple[float, float]:
+    """Wall and CPU seconds of a command: on a shared machine the CPU time says what the work costs,
+    the wall time what the load made of it."""
+    started, cpu = time.perf_counter(), children_cpu()
+    subprocess.run(command, check=True, capture_output=True, **kwargs)
+    return time.perf_counter() - started, children_cpu() - cpu
+
+
+def cold(runs: int) -> None:
+    ours, theirs = [], []
+    for _ in range(runs):
+        ours.append(wall([sys.executable, "-c", COLD_BUILD], cwd=ROOT))
+        if ANCHOR.exists():
+            with tempfile.TemporaryDirectory() as out:
+                theirs.append(wall(["bash", str(ANCHOR), str(LETTER), out]))
+    mine, mine_cpu = (statistics.median(run[index] for run in ours) for index in (0, 1))
+    print(f"cold process, validate + html + text + pdf of the letter: {mine:.2f} s wall, {mine_cpu:.2f} s CPU "
+          f"(target <= 1.0 s)")
+    if theirs:
+        anchor, anchor_cpu = (statistics.median(run[index] for run in theirs) for index in (0, 1))
+        print(f"TEI Stylesheets pipeline (html + text + XSL-FO/FOP pdf), same run: {anchor:.2f} s wall, "
+              f"{anchor_cpu:.2f} s CPU; ratio {mine / anchor:.2f} wall, {mine_cpu / anchor_cpu:.2f} CPU (target <= 0.2)")
     else:
-        faces = '\\n'.join(f'@font-face {{{{ font-family: "{{pdf.FONT_FAMILY}}"; src: url("{{(pdf.FONT_DIR / name).as_uri()}}"); '
-                          f'font-style: {{style}}; font-weight: {{weight}}; }}}}' for (style, weight), name in pdf.FACES.items())
-    css = [weasyprint.CSS(string=faces, font_config=fonts), weasyprint.CSS(filename=str(pdf.PRINT_CSS), font_config=fonts),
-           weasyprint.CSS(filename=str(pdf.PAGE_CSS['A5']), font_config=fonts)]
-lap('faces and stylesheets')
-for run in range(2):
-    document = weasyprint.HTML(string=html, base_url=(Path('tei').resolve().as_uri() + '/')).render(
-        stylesheets=css, font_config=fonts, pdf_variant={variant!r})
-    lap(f'layout {{run + 1}}')
-    data = document.write_pdf(pdf_variant={variant!r}, uncompressed_pdf={uncompressed})
-    lap(f'draw and write {{run + 1}}')
-laps['pages'] = len(document.pages)
-laps['kilobytes'] = len(data) / 1024
-print(json.dumps(laps))
-"""
+        print("(the Stylesheets anchor is not available: ../shared/anchors/stylesheets-all.sh)")
 
 
-def median_of(runs: int, code: str) -> dict[str, float]:
-    results = [in_fresh_process(code) for _ in range(runs)]
-    return {key: statistics.median(result[key] for result in results) for key in results[0]}
+def warm(runs: int) -> None:
+    from editio import pdf
+    from editio.build import BuildOptions
+    from editio.edition import load_edition
+
+    edition = load_edition([ROOT / "tei"])
+    document = next(d for d in edition.texts if d.path.resolve() == LETTER)
+    list(pdf.render_document(edition, document, BuildOptions()))
+    stages = {"xslt": [], "typst": [], "total": [], "cpu": []}
+    for _ in range(max(runs, 3)):
+        cpu = time.process_time()
+        started = time.perf_counter()
+        markup = pdf.render_markup(edition, document)
+        middle = time.perf_counter()
+        pdf.typeset(markup.content, edition.config.pdf.page_size, edition.config.pdf.variant)
+        done = time.perf_counter()
+        stages["xslt"].append(middle - started)
+        stages["typst"].append(done - middle)
+        stages["total"].append(done - started)
+        stages["cpu"].append(time.process_time() - cpu)
+    figures = {name: statistics.median(values) for name, values in stages.items()}
+    print(f"the letter's PDF alone, warm process: {figures['total']:.3f} s wall, {figures['cpu']:.3f} s CPU "
+          f"(target <= 0.15 s): XSLT {figures['xslt']:.3f} s, Typst {figures['typst']:.3f} s")
 
 
-def show(title: str, figures: dict[str, float]) -> None:
-    print(title)
-    for name, value in figures.items():
-        unit = "" if name in ("pages", "kilobytes") else " s"
-        print(f"  {name:<28} {value:8.3f}{unit}")
+def _letter_pdf(path: str) -> int | str | None:
+    """The bytes of a letter's PDF; None when editio refuses the letter (not well-formed); the
+    error when the PDF could not be made."""
+    from editio import pdf
+    from editio.build import BuildOptions
+    from editio.edition import load_edition
+    from editio.errors import EditioError
+
+    try:
+        edition = load_edition([path])
+    except EditioError:
+        return None
+    try:
+        return sum(len(output.content) for document in edition.texts
+                   for output in pdf.render_document(edition, document, BuildOptions()))
+    except EditioError as error:
+        return f"{Path(path).name}: {error}"
+
+
+def corpus(limit: int | None, workers: int) -> None:
+    if not CORPUS.is_dir():
+        print("(the corpus is not available: ../shared/corpora/tillich-briefe/letters)")
+        return
+    letters = sorted(str(path) for path in CORPUS.glob("*.xml"))[:limit]
+    started, cpu = time.perf_counter(), children_cpu()
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        sizes = list(pool.map(_letter_pdf, letters, chunksize=16))
+    seconds, cpu = time.perf_counter() - started, children_cpu() - cpu
+    written = sum(size for size in sizes if isinstance(size, int))
+    refused = sum(size is None for size in sizes)
+    failed = [size for size in sizes if isinstance(size, str)]
+    print(f"a PDF for each of {len(letters)} Tillich letters, {workers} processes: {seconds:.1f} s wall, "
+          f"{cpu:.1f} s CPU ({cpu / len(letters) * 1000:.0f} ms CPU a letter, so {cpu / workers:.1f} s on "
+          f"{workers} idle cores; {written / 2**20:.0f} MB; {refused} refused as not well-formed; "
+          f"{len(failed)} failed; target: 1,330 in <= 60 s)")
+    for failure in failed[:5]:
+        print(f"  failed: {failure}")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=5)
-    runs = parser.parse_args().runs
-    print(f"The print PDF of the letter ({runs} runs, medians; fresh interpreter each run)\n")
-    show("editio build --only pdf --no-validate, whole process:", median_of(runs, COLD_BUILD))
-    for method in ("fork", "spawn"):
-        show(f"typesetter started with {method!r}: first PDF (cold) and next PDF (warm):",
-             median_of(runs, TYPESETTER.format(method=method)))
-    variants = {
-        "as built (static faces, PDF/UA-1, compressed)": {"static": True, "variant": "pdf/ua-1", "uncompressed": False},
-        "variable fonts, instanced by WeasyPrint": {"static": False, "variant": "pdf/ua-1", "uncompressed": False},
-        "uncompressed PDF": {"static": True, "variant": "pdf/ua-1", "uncompressed": True},
-        "untagged (no PDF/UA)": {"static": True, "variant": None, "uncompressed": False},
-    }
-    print("\nInside WeasyPrint, by stage (run 2 is a second PDF in the same process):")
-    for title, options in variants.items():
-        show(f"{title}:", median_of(runs, STAGES.format(**options)))
-    cores = os.cpu_count()
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--corpus-limit", type=int, default=None)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--parts", default="cold,warm,corpus", help="which of cold, warm, corpus to run")
+    arguments = parser.parse_args()
+    parts = arguments.parts.split(",")
+    os.chdir(ROOT)
+    if "cold" in parts:
+        cold(arguments.runs)
+    if "warm" in parts:
+        warm(arguments.runs)
+    if "corpus" in parts:
+        corpus(arguments.corpus_limit, arguments.workers)
     load = Path("/proc/loadavg").read_text().split()[:3] if Path("/proc/loadavg").exists() else "?"
-    print(f"\n(machine: {cores} cores; load average {' '.join(load)})")
+    print(f"(machine: {os.cpu_count()} cores; load average {' '.join(load)})")
 
 
 if __name__ == "__main__":

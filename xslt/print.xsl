@@ -1,7 +1,7 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  The print edition: the web edition's page with what print needs instead. WeasyPrint typesets
-  the result with xslt/print/print.css (src/editio/pdf.py passes the CSS and the fonts).
+  The print edition: the web edition's page with what print needs instead. typst.xsl sets the
+  result as Typst markup, which src/editio/pdf.py compiles with xslt/typst/book.typ.
 
     apply-templates to a tei:TEI     one book: title page, imprint, contents, the text with
                                      footnotes and margin marks, then the appendices ("about

@@ -54,7 +54,7 @@ class Builder:
     render_edition: Callable[[Edition, BuildOptions], Iterable[Output]] = lambda *_: ()
 
 
-# name → module exposing BUILDER; imported on demand so that a text-only build never loads WeasyPrint.
+# name → module exposing BUILDER; imported on demand so that a text-only build never loads Typst.
 BUILDER_MODULES = {
     "html": "editio.site",
     "text": "editio.plaintext",

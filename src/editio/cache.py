@@ -50,7 +50,7 @@ def stylesheets_digest() -> str:
 
 
 def engine_versions(distributions: Iterable[str]) -> str:
-    """Installed versions, read from package metadata (importing WeasyPrint would cost 0.4 s)."""
+    """Installed versions, read from package metadata (cheaper than importing the engines)."""
     versions = []
     for name in distributions:
         try:

@@ -134,7 +134,8 @@ def validate(paths, schemas, rngs, phase, output_format, jobs) -> None:
 @click.option("--only", help="Comma-separated outputs to build: html, text, pdf, metadata.")
 @click.option("--no-validate", is_flag=True, help="Build even if the edition does not validate.")
 @click.option("--reading", type=click.Choice(["corrected", "diplomatic"]), default="corrected",
-              show_default=True, help="Reading of the plain-text output.")
+              show_default=True,
+              help="Reading the plain text and the PDF give (the web edition has both, with a switch).")
 @click.option("--fresh", is_flag=True, help="Rebuild everything, ignoring the build cache (build/.cache).")
 @reports_errors
 def build(paths, out, only, no_validate, reading, fresh) -> None:

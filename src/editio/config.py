@@ -12,7 +12,7 @@ from .errors import ConfigError
 
 CONFIG_NAME = "editio.toml"
 PAGE_SIZES = ("A4", "A5")
-PDF_VARIANTS = ("pdf/ua-1", "pdf/a-3b", "none")
+PDF_VARIANTS = ("pdf/ua-1", "pdf/a-2b", "pdf/a-3b", "none")
 
 
 @dataclass(frozen=True)

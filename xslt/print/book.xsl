@@ -3,7 +3,7 @@
   One document as a book: title page, imprint, contents, the text, then the appendices ("about
   this text": the header with the translation provenance and the emendations; the register entries
   the document names). The web page's shell stays (web:page); its site header, footer, scripts
-  and stylesheet links give way to the document metadata WeasyPrint writes into the PDF.
+  and stylesheet links give way to the document metadata typst.xsl writes into the PDF.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -19,7 +19,7 @@
   <!-- Headings of reused web parts one level down, where the book nests them one level deeper. -->
   <xsl:mode name="print:demote" on-no-match="shallow-copy"/>
 
-  <xsl:template match="TEI">
+  <xsl:template _match="{$ed:match?document}">
     <xsl:call-template name="web:page">
       <xsl:with-param name="title" select="ed:display-title(.)"/>
       <xsl:with-param name="page" select="'print'"/>
@@ -55,7 +55,7 @@
     </xsl:call-template>
   </xsl:template>
 
-  <!-- The shell: no site navigation, no script; the metadata WeasyPrint reads into the PDF's
+  <!-- The shell: no site navigation, no script; the metadata typst.xsl reads into the PDF's
        info dictionary and XMP (title comes from web:page's <title>, language from <html lang>). -->
   <xsl:template name="web:head-links">
     <xsl:param name="root" as="xs:string" required="yes"/>
@@ -155,7 +155,7 @@
     </section>
   </xsl:template>
 
-  <!-- The PDF's Title (WeasyPrint reads <title>): the document's own, without the edition's. -->
+  <!-- The page's <title>: the document's own, without the edition's. -->
   <xsl:template name="web:page-title" as="xs:string">
     <xsl:param name="title" as="xs:string" required="yes"/>
     <xsl:sequence select="$title"/>
@@ -205,52 +205,11 @@
     </xsl:if>
   </xsl:template>
 
+  <!-- The contents: a place for them. Typst makes them from the headings, with their pages. -->
   <xsl:template name="print:contents">
     <xsl:param name="entries" as="element()*" required="yes"/>
-    <xsl:variable name="parts" select="text/(front, body, back)/*[matches(local-name(), '^div[1]?$')]"/>
-    <nav class="contents" aria-labelledby="contents-heading">
-      <h1 id="contents-heading">{ed:label('contents')}</h1>
-      <ol>
-        <li>
-          <a href="#text-{ed:document-id(.)}">{ed:display-title(.)}</a>
-          <xsl:if test="count($parts) gt 1">
-            <ol>
-              <xsl:apply-templates select="$parts" mode="web:toc"/>
-            </ol>
-          </xsl:if>
-        </li>
-        <li>
-          <a href="#about-this-text">{ed:label('about')}</a>
-          <ol>
-            <xsl:for-each select="print:about-section-ids(.)">
-              <li><a href="#{.}">{$web:about-sections(.)}</a></li>
-            </xsl:for-each>
-          </ol>
-        </li>
-        <xsl:if test="exists($entries)">
-          <li>
-            <a href="#register">{ed:label('register')}</a>
-            <ol>
-              <xsl:for-each select="print:register-kinds($entries)">
-                <li><a href="#register-{.}">{ed:label(.)}</a></li>
-              </xsl:for-each>
-            </ol>
-          </li>
-        </xsl:if>
-      </ol>
-    </nav>
+    <nav class="contents" aria-label="{ed:label('contents')}"/>
   </xsl:template>
-
-  <!-- The "about" sections this document has, as web:about-sections writes them. -->
-  <xsl:function name="print:about-section-ids" as="xs:string*">
-    <xsl:param name="tei" as="element(TEI)"/>
-    <xsl:variable name="sections" as="element()*">
-      <xsl:for-each select="$tei">
-        <xsl:call-template name="web:about-sections"/>
-      </xsl:for-each>
-    </xsl:variable>
-    <xsl:sequence select="$sections/@id ! string()"/>
-  </xsl:function>
 
   <!-- Back matter: the register -->
 
@@ -324,38 +283,20 @@
     </xsl:if>
   </xsl:template>
 
-  <!-- Where the edition names an entry, in one line: in this book only the place in it ("¶ 3,
-       note 1 (2×), Translation provenance"); another document is named first. -->
+  <!-- Where the edition names an entry: in print, the pages its name stands on (Typst finds them,
+       typst/layout.xsl asks), then the register entries that name it. -->
   <xsl:template name="web:occurrences">
     <xsl:variable name="entity" select="."/>
-    <xsl:variable name="occurrences" select="ed:occurrences(.)[not(ancestor-or-self::* intersect $entity)]"/>
-    <xsl:variable name="in-documents" select="$occurrences[ed:page-of(.) != 'register']"/>
-    <xsl:variable name="in-register" select="($occurrences[ed:page-of(.) = 'register'] ! ed:anchor(.))/."/>
+    <xsl:variable name="in-register" select="(ed:occurrences(.)[not(ancestor-or-self::* intersect $entity)]
+                                              [ed:page-of(.) = 'register'] ! ed:anchor(.))/."/>
     <p class="occurrences">
-      <span class="entry-subhead">Named in</span>
-      <xsl:text> </xsl:text>
-      <xsl:for-each-group select="$in-documents" group-by="ed:document-id(.)">
-        <xsl:sort select="current-grouping-key() = $document-id" order="descending"/>
-        <xsl:if test="position() gt 1">; </xsl:if>
-        <xsl:if test="current-grouping-key() != $document-id">
-          <cite>{ed:display-title(current-group()[1]/ancestor::TEI[1])}</cite>
-          <xsl:text>: </xsl:text>
-        </xsl:if>
-        <xsl:for-each-group select="current-group()" group-by="ed:id(ed:anchor(.))">
-          <xsl:if test="position() gt 1">, </xsl:if>
-          <a href="{web:href(., '')}">{ed:anchor-label(ed:anchor(.))}</a>
-          <xsl:if test="count(current-group()) gt 1"> ({count(current-group())}×)</xsl:if>
-        </xsl:for-each-group>
-      </xsl:for-each-group>
-      <xsl:if test="empty($in-documents)">no text of this edition</xsl:if>
       <xsl:if test="exists($in-register)">
         <xsl:text>; see also </xsl:text>
         <xsl:for-each select="$in-register">
           <xsl:if test="position() gt 1">, </xsl:if>
-          <a href="{web:href(., '')}">{ed:entity-name(.)}</a>
+          <a href="#{ed:id(.)}">{ed:entity-name(.)}</a>
         </xsl:for-each>
       </xsl:if>
-      <xsl:text>.</xsl:text>
     </p>
   </xsl:template>
 

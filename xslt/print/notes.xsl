@@ -28,14 +28,13 @@
     </span>
   </xsl:template>
 
-  <!-- White space collapsed here already: WeasyPrint 70 breaks the line at every newline of a
-       footnote's source text. -->
+  <!-- White space collapsed here already: a footnote is one run of text. -->
   <xsl:template match="text()" mode="print:phrasing">
     <xsl:value-of select="replace(., '\s+', ' ')"/>
   </xsl:template>
 
   <!-- A note of the text: a footnote, numbered as on the web (print.css shows data-n). -->
-  <xsl:template match="note[ancestor::text]">
+  <xsl:template _match="{$ed:match?note}">
     <xsl:variable name="content" as="node()*">
       <xsl:apply-templates/>
     </xsl:variable>
@@ -47,9 +46,10 @@
     </span>
   </xsl:template>
 
-  <!-- A choice: the reading the book gives, and the other one in the apparatus. -->
-  <xsl:template match="choice[exists(ed:chosen(., $reading))]">
-    <xsl:variable name="given" select="ed:chosen(., $reading)"/>
+  <!-- Behaviour "choice": the reading the book gives (ed:shown, as in every output), and the other
+       one in the apparatus. -->
+  <xsl:template _match="{$ed:match?choice}">
+    <xsl:variable name="given" select="ed:shown(., $reading)"/>
     <xsl:for-each select="$given">
       <xsl:apply-templates select="node()"/>
     </xsl:for-each>
@@ -85,10 +85,11 @@
   </xsl:template>
 
   <!-- A page break of a source: a hairline at the break, the page number in the margin. -->
-  <xsl:template match="pb">
+  <xsl:template _match="{$ed:match?page-break}">
     <span class="pb" id="{ed:id(.)}">
       <span class="pb-label">
-        <xsl:text>{if (@n) then 'p. ' || @n else ed:label('page')}</xsl:text>
+        <!-- "p. 5/6 uncertain", not "p. [5/6]": in print the word says what the brackets imply. -->
+        <xsl:text>{if (@n) then 'p. ' || replace(@n, '^\[(.*)\]$', '$1') else ed:label('page')}</xsl:text>
         <xsl:for-each select="ed:cert-label(@cert)">
           <span class="pb-cert"> {.}</span>
         </xsl:for-each>
