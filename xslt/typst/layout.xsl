@@ -397,6 +397,13 @@
     <xsl:text>#paragraph-number[{.}]</xsl:text>
   </xsl:template>
 
+  <!-- Where the text's body begins: the recto's running head is the book's title again, not the
+       last heading of the front (an introduction). -->
+  <xsl:template match="Q{}*[tokenize(@class) = 'tei-body']" mode="typst" priority="1">
+    <xsl:text>#metadata(none) &lt;editio-text-body&gt;</xsl:text>
+    <xsl:call-template name="typst:block"/>
+  </xsl:template>
+
   <xsl:template match="Q{}*[tokenize(@class) = 'tei-lg']" mode="typst" priority="1">
     <xsl:call-template name="typst:block">
       <xsl:with-param name="function" select="'stanza'"/>
