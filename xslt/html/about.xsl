@@ -49,7 +49,9 @@
             </header>
             <xsl:sequence select="$sections"/>
           </article>
-          <xsl:call-template name="web:cards"/>
+          <xsl:call-template name="web:cards">
+            <xsl:with-param name="root" select="'../'"/>
+          </xsl:call-template>
         </xsl:with-param>
       </xsl:call-template>
     </xsl:for-each>
@@ -193,6 +195,14 @@
   <xsl:template name="web:provenance">
     <xsl:variable name="chain" select="ed:provenance-chain(.)"/>
     <xsl:variable name="others" select="teiHeader/fileDesc/sourceDesc//bibl[@xml:id][not(ancestor::bibl)] except $chain"/>
+    <xsl:for-each select="ed:provenance-svg(.)">
+      <figure class="provenance-figure">
+        <xsl:sequence select="."/>
+        <figcaption>The chain of witnesses, from the earliest to this edition. A dashed frame: not seen by
+          the editors; a dashed arrow: an inferred link; a heavy arrow: a translation. The list below says
+          the same in full.</figcaption>
+      </figure>
+    </xsl:for-each>
     <xsl:if test="exists($chain)">
       <p class="chain-intro">From the earliest witness to this edition, in the order they came into being.
         Each step says what it derives from; a certainty is given where the encoding records one, and the

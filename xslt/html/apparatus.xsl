@@ -134,7 +134,8 @@
     </span>
   </xsl:template>
 
-  <!-- Behaviour "note": a numbered reference here, the note itself at the end. -->
+  <!-- Behaviour "note": a numbered reference here, the note itself once, in the list at the end:
+       edition.js sets it beside its reference on wide screens and opens it in place on phones. -->
   <xsl:template _match="{$ed:match?note}">
     <xsl:variable name="number" select="ed:note-number(.)"/>
     <sup class="noteref">
@@ -146,24 +147,6 @@
         </xsl:otherwise>
       </xsl:choose>
     </sup>
-  </xsl:template>
-
-  <!-- The note on a dateline is the reader's first question: it is shown open under the dateline
-       as well as among the notes (a refinement of the web's "block" behaviour, hence next-match). -->
-  <xsl:template match="dateline[.//note[ancestor::text]]">
-    <xsl:next-match/>
-    <xsl:if test="web:box(.) != 'span'">
-      <xsl:for-each select=".//note">
-        <div class="note-open" role="note" aria-label="{ed:term('note')} {ed:note-number(.)}">
-          <xsl:call-template name="web:note-body">
-            <xsl:with-param name="label" as="node()*">
-              <a class="note-open-label" href="#{ed:id(.)}">{ed:label('editorial')} {ed:note-number(.)}</a>
-            </xsl:with-param>
-            <xsl:with-param name="web:with-ids" select="false()" tunnel="yes"/>
-          </xsl:call-template>
-        </div>
-      </xsl:for-each>
-    </xsl:if>
   </xsl:template>
 
   <!-- The notes of the text, numbered, each with a link back to its reference. -->
@@ -226,22 +209,18 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- Behaviour "page break": the source's page number in the margin, with its certainty. -->
+  <!-- Behaviour "page break": a thin bar in the text, the source's page number in the margin
+       (beside the text on phones), its certainty in words. A number the encoding already brackets
+       ("[5/6]", inferred) keeps its brackets; "uncertain" becomes a question mark. -->
   <xsl:template _match="{$ed:match?page-break}">
     <xsl:variable name="witness" select="ed:targets(@edRef)[1] ! ed:witness-label(.)"/>
     <xsl:variable name="cert" select="ed:cert-label(@cert)"/>
-    <span class="tei-pb" id="{ed:id(.)}"
-          title="{string-join((
-            'Page ' || (@n, 'break')[1] || $witness ! (' of ' || .),
-            $cert ! ('the page number is ' || .)), '; ')}">
-      <span class="pb-mark" aria-hidden="true">|</span>
-      <span class="pb-label">
-        <span class="visually-hidden">Page </span>
-        <xsl:text>{if (@n) then 'p. ' || @n else 'page break'}</xsl:text>
-        <xsl:for-each select="$cert">
-          <span class="pb-cert"> {.}</span>
-        </xsl:for-each>
-      </span>
+    <xsl:variable name="description" select="string-join((
+        'Page ' || (@n, 'break')[1] || $witness ! (' of ' || .), $cert ! ('the page number is ' || .)), '; ')"/>
+    <span class="tei-pb" id="{ed:id(.)}" title="{$description}">
+      <span class="pb-mark" aria-hidden="true">‖</span>
+      <span class="pb-label" aria-hidden="true">{if (@n) then 'p. ' || @n else 'page'}{if (@cert = ('low', 'unknown')) then '?' else ''}</span>
+      <span class="visually-hidden"> ({$description}) </span>
     </span>
   </xsl:template>
 

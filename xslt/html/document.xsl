@@ -77,11 +77,17 @@
         </xsl:for-each>
         <span><a href="{web:about-href(., '')}">{ed:label('about')}</a></span>
         <span><a href="#cite-heading">{ed:label('cite')}</a></span>
+        <xsl:if test="exists(ed:text-notes(.))">
+          <span><a href="#notes-heading">{ed:term('notes')}</a></span>
+        </xsl:if>
       </p>
       <xsl:call-template name="web:contents"/>
-      <xsl:if test="web:has-readings(.)">
-        <xsl:call-template name="web:reading-switch"/>
-      </xsl:if>
+      <div class="reading-tools">
+        <xsl:if test="web:has-readings(.)">
+          <xsl:call-template name="web:reading-switch"/>
+        </xsl:if>
+        <xsl:call-template name="web:show-control"/>
+      </div>
     </header>
   </xsl:template>
 
@@ -118,7 +124,8 @@
                           [normalize-space()][1]"/>
   </xsl:function>
 
-  <!-- The reading switch works without script: the radio buttons steer the CSS (:has). -->
+  <!-- The reading switch works without script: the radio buttons steer the CSS (:has).
+       edition.js adds a third way, both readings side by side. -->
   <xsl:template name="web:reading-switch">
     <fieldset class="reading-switch">
       <legend>Reading</legend>
@@ -129,11 +136,60 @@
               <xsl:attribute name="checked" select="'checked'"/>
             </xsl:if>
           </input>
-          <xsl:text> {ed:label(.)}</xsl:text>
+          <xsl:text> {map { 'corrected': 'Corrected', 'diplomatic': 'Copy-text' }(.)}</xsl:text>
         </label>
       </xsl:for-each>
-      <p class="reading-hint">Emended words are underlined: hover over or focus one to see the other reading.</p>
     </fieldset>
+  </xsl:template>
+
+  <!-- What the text marks, each with its sign as the key: checkboxes that steer the CSS (:has),
+       remembered across pages by edition.js. Names are quiet unless asked for. -->
+  <xsl:template name="web:show-control">
+    <xsl:variable name="text" select="text"/>
+    <xsl:variable name="marks" as="map(*)*" select="(
+        $ed:register-kinds[some $name in $text//*[@ref] satisfies ed:entity-kind(web:entity($name)) = .]
+          ! map { 'key': ., 'label': ed:label(.), 'on': false() },
+        map { 'key': 'emendations', 'label': 'Emendations', 'on': true() }[exists($text//choice)],
+        map { 'key': 'pages', 'label': 'Page breaks', 'on': true() }[exists($text//pb)],
+        map { 'key': 'numbers', 'label': 'Paragraph numbers', 'on': true() }[exists($text//p)],
+        map { 'key': 'lines', 'label': 'Line numbers', 'on': true() }[exists($text//l)])"/>
+    <details class="show-control">
+      <summary>Show in the text</summary>
+      <fieldset>
+        <legend class="visually-hidden">Show in the text</legend>
+        <ul class="show-list">
+          <xsl:for-each select="$marks">
+            <li>
+              <label>
+                <input type="checkbox" id="show-{?key}" data-show="{?key}">
+                  <xsl:if test="?on"><xsl:attribute name="checked" select="'checked'"/></xsl:if>
+                </input>
+                <xsl:text> </xsl:text>
+                <span class="key key-{?key}" aria-hidden="true">{map { 'emendations': 'a°', 'pages': '‖', 'numbers': '¶', 'lines': '5' }(?key)}</span>
+                <xsl:text> {?label}</xsl:text>
+              </label>
+            </li>
+          </xsl:for-each>
+        </ul>
+      </fieldset>
+      <p class="reading-hint">Names link to the register: tap, hover or focus one for a short card. An
+        emended word carries a small circle: tap or focus it to see the copy-text’s reading.</p>
+    </details>
+  </xsl:template>
+
+  <!-- A part of a text of several parts is headed, by its type when it has no head of its own. -->
+  <xsl:template match="body/div[not(head)][count(../div) gt 1] | body/div1[not(head)][count(../div1) gt 1]" priority="2">
+    <xsl:variable name="part" as="element()*">
+      <xsl:next-match/>
+    </xsl:variable>
+    <xsl:variable name="label" select="web:part-label(.)"/>
+    <xsl:for-each select="$part">
+      <xsl:copy>
+        <xsl:sequence select="@*"/>
+        <h2 class="part-head">{$label}</h2>
+        <xsl:sequence select="node()"/>
+      </xsl:copy>
+    </xsl:for-each>
   </xsl:template>
 
 </xsl:stylesheet>

@@ -50,7 +50,7 @@
       </xsl:if>
     </xsl:variable>
     <xsl:variable name="classes" select="string-join(('name', 'tei-' || local-name(),
-        $entity ! ('name-' || ed:entity-kind(.)), @cert[. != 'high'] ! 'name-uncertain'), ' ')"/>
+        $entity ! ('name-' || ed:entity-kind(.)), $entity[@type = 'periodical'] ! 'name-periodical', @cert[. != 'high'] ! 'name-uncertain'), ' ')"/>
     <xsl:variable name="uncertain" as="node()*">
       <xsl:for-each select="ed:cert-label(@cert[. != 'high'])">
         <span class="visually-hidden"> (identification {.})</span>
@@ -92,16 +92,22 @@
 
   <!-- The cards of the entities a document names, shown by edition.js next to a name. -->
   <xsl:template name="web:cards">
+    <xsl:param name="root" as="xs:string" select="''"/>
     <xsl:variable name="entities" select="(.//*[@ref] ! web:entity(.))/."/>
     <xsl:if test="exists($entities)">
       <div class="cards">
-        <xsl:apply-templates select="$entities" mode="web:card"/>
+        <xsl:apply-templates select="$entities" mode="web:card">
+          <xsl:with-param name="root" select="$root"/>
+        </xsl:apply-templates>
       </div>
     </xsl:if>
   </xsl:template>
 
+  <!-- A card describes its name (aria-describedby); its link is for a tap, which opens the card
+       instead of leaving the page. -->
   <xsl:template match="*" mode="web:card">
-    <div class="card" id="card-{@xml:id}" role="tooltip" hidden="">
+    <xsl:param name="root" as="xs:string" select="''"/>
+    <div class="card" id="card-{@xml:id}" hidden="">
       <p class="card-kind">{ed:label(local-name())}</p>
       <p class="card-name">{ed:entity-name(.)}</p>
       <xsl:for-each select="ed:life-dates(.)">
@@ -110,6 +116,7 @@
       <xsl:for-each select="ed:entity-description(.)">
         <p class="card-description">{.}</p>
       </xsl:for-each>
+      <p class="card-link"><a href="{web:href(., $root)}" tabindex="-1">In the register →</a></p>
     </div>
   </xsl:template>
 
