@@ -30,6 +30,8 @@ from .oai import CatalogueSource, OaiEndpoint
 from .oai.endpoint import Clock, utc_now
 from .oai.errors import BadArgument
 from .oai.repository import DEFAULT_CACHE_BYTES, RecordUnavailable
+from .errors import InputError
+from .notfound import with_not_found_page
 from .static import StaticFiles
 from .wsgi import StartResponse, method_not_allowed, plain
 
@@ -53,7 +55,7 @@ class EditionApp:
     def __init__(self, build_dir: Path, endpoint: OaiEndpoint) -> None:
         self.build_dir = build_dir
         self.endpoint = endpoint
-        self.site = StaticFiles(build_dir / "html")
+        self.site = with_not_found_page(StaticFiles(build_dir / "html"), build_dir / "html")
         # The web edition publishes some records under html/metadata/; the rest of build/metadata
         # (the catalogue, the OAI records, CMIF) is served at the same URLs where names do not clash.
         self.metadata = StaticFiles(build_dir / "html" / "metadata", build_dir / "metadata")
@@ -120,6 +122,12 @@ def serve(host: str = "127.0.0.1", port: int = 8000, build_dir: str | Path | Non
     """
     from waitress import create_server
 
+    from .accesslog import RequestLog
+
+    if not watch:
+        where = Path(build_dir or os.environ.get(BUILD_ENV) or load_config(None).output_dir)
+        if not (where / "html").is_dir() or not (where / "metadata").is_dir():
+            raise InputError(f"no build found at {where}: run 'editio build' first")
     app = create_app(build_dir)
     if watch:
         from .preview import LivePreview, Watcher
@@ -127,7 +135,7 @@ def serve(host: str = "127.0.0.1", port: int = 8000, build_dir: str | Path | Non
         watcher.check()
         watcher.run_in_background()
         app = LivePreview(app, watcher)
-    server = create_server(app, host=host, port=port, threads=threads, ident="editio")
+    server = create_server(RequestLog(app), host=host, port=port, threads=threads, ident="editio")
     shown_host = f"[{server.effective_host}]" if ":" in str(server.effective_host) else server.effective_host
     url = f"http://{shown_host}:{server.effective_port}/"
     print(f"Serving the edition at {url} and OAI-PMH at {url}oai (Ctrl-C stops)", flush=True)

@@ -25,20 +25,23 @@ REGISTER_KINDS = ("persons", "places", "organisations", "events")
 def render_document(edition: Edition, document, options: BuildOptions) -> Iterator[Output]:
     """A document's reading page, its "about" page, metadata records, plain text and TEI source."""
     from . import metadata
+    from .citation import render_citation
     from .plaintext import render_text
 
     records = [(name, record.suffix, metadata.render_record(edition, document, name))
                for name, record in metadata.FORMATS.items() if record.site and record.scope == "document"]
     links = " ".join(f"{name}={suffix}" for name, suffix, _ in records)
+    csl = next((content for name, _, content in records if name == "csl-json"), None)
+    citation = render_citation(csl) if csl else ""
     html = stylesheet(STYLESHEET)
     has_pdf = "pdf" in options.outputs
     # a per-document transform: the document, and the compact index of what it may point to
     tei = edition.document_node(document)
     yield _page(f"{document.id}.html", html.apply(tei, edition.saxon_context,
-                                                  metadata_files=links, has_pdf=has_pdf))
+                                                  metadata_files=links, has_pdf=has_pdf, citation=citation))
     yield _page(f"about/{document.id}.html",
                 html.call(f"{_WEB_NS}about-page", edition.saxon_context, document_id=document.id, document=tei,
-                          metadata_files=links, has_pdf=has_pdf))
+                          metadata_files=links, has_pdf=has_pdf, citation=citation))
     for _, suffix, content in records:
         yield Output(f"metadata/{document.id}{suffix}", content)
     yield Output(f"text/{document.id}.txt", render_text(edition, document, "corrected").content)
@@ -49,8 +52,15 @@ def render_edition(edition: Edition, options: BuildOptions) -> Iterator[Output]:
     from . import metadata
 
     html = stylesheet(STYLESHEET)
+    links = " ".join(f"{name}={record.suffix}" for name, record in metadata.FORMATS.items()
+                     if record.site and record.scope == "document")
     yield _page("index.html", html.call(f"{_WEB_NS}home-page", edition.saxon_index,
-                                        has_pdf="pdf" in options.outputs))
+                                        has_pdf="pdf" in options.outputs, metadata_files=links))
+    for entry, path in (("register-index-page", "register/index.html"), ("about-index-page", "about/index.html"),
+                        ("not-found-page", "404.html")):
+        result = html.call(f"{_WEB_NS}{entry}", edition.saxon_index)
+        if result.content.strip():
+            yield _page(path, result)
     for kind in REGISTER_KINDS:
         result = html.call(f"{_WEB_NS}register-page", edition.saxon_index, kind=kind)
         if result.content.strip():

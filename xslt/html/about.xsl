@@ -57,6 +57,29 @@
     </xsl:for-each>
   </xsl:template>
 
+  <!-- about/index.html: the edition, and each text's "about" page. -->
+  <xsl:template name="web:about-index-page">
+    <xsl:variable name="texts" select="$ed:edition//ed:document[@has-text = 'true']/TEI"/>
+    <xsl:call-template name="web:page">
+      <xsl:with-param name="title" select="'About the edition'"/>
+      <xsl:with-param name="page" select="'about'"/>
+      <xsl:with-param name="path" select="'about/index.html'"/>
+      <xsl:with-param name="content" as="node()*">
+        <article class="about" aria-labelledby="about-title">
+          <h1 id="about-title">About the edition</h1>
+          <p>{$ed:settings/@title} is published by {$ed:settings/@publisher}. For each text, what its
+            encoding says: who wrote it and when, the witnesses it came down through, how it was edited and
+            revised.</p>
+          <ul class="way-links">
+            <xsl:for-each select="$texts">
+              <li><a href="{web:about-href(., '../')}"><cite>{ed:display-title(.)}</cite></a></li>
+            </xsl:for-each>
+          </ul>
+        </article>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
   <xsl:template name="web:about-sections">
     <xsl:variable name="header" select="teiHeader"/>
     <xsl:call-template name="web:about-section">

@@ -9,39 +9,114 @@
     exclude-result-prefixes="#all"
     expand-text="yes">
 
+  <!-- The home page introduces the text (the TEI's front matter, else what its header says of its
+       making), then the ways in: read, register, provenance, downloads. An edition of several texts
+       lists them instead. -->
   <xsl:template name="web:home-page">
     <xsl:variable name="texts" select="$ed:edition//ed:document[@has-text = 'true']/TEI"/>
+    <xsl:variable name="single" select="$texts[count($texts) = 1]"/>
     <xsl:call-template name="web:page">
       <xsl:with-param name="title" select="string($ed:settings/@title)"/>
       <xsl:with-param name="page" select="'home'"/>
       <xsl:with-param name="path" select="'index.html'"/>
       <xsl:with-param name="content" as="node()*">
         <article class="home" aria-labelledby="home-title">
-          <header class="document-header">
-            <h1 id="home-title">{$ed:settings/@title}</h1>
-            <p class="home-intro">A digital scholarly edition published by {$ed:settings/@publisher}:
-              {count($texts)} {if (count($texts) = 1) then 'text' else 'texts'} encoded in TEI, with a register
-              of the persons, places, organisations and events {if (count($texts) = 1) then 'it names' else 'they name'}.</p>
-          </header>
-          <section class="home-texts" aria-labelledby="texts-heading">
-            <h2 id="texts-heading">{ed:label('contents')}</h2>
-            <xsl:apply-templates select="$texts" mode="web:text-card">
-              <xsl:with-param name="root" select="''" tunnel="yes"/>
-            </xsl:apply-templates>
-          </section>
-          <xsl:if test="exists($ed:register-kinds)">
-            <section class="home-register" aria-labelledby="register-heading">
-              <h2 id="register-heading">{ed:label('register')}</h2>
-              <ul class="register-kinds">
-                <xsl:for-each select="$ed:register-kinds">
-                  <li><a href="{web:register-href(., '')}">{ed:label(.)}</a> ({count(ed:entities(.))})</li>
-                </xsl:for-each>
-              </ul>
-            </section>
-          </xsl:if>
+          <xsl:choose>
+            <xsl:when test="$single">
+              <xsl:for-each select="$single">
+                <header class="document-header">
+                  <xsl:if test="exists(ed:authors(.))">
+                    <p class="doc-author">{string-join(ed:authors(.), ', ')}</p>
+                  </xsl:if>
+                  <h1 id="home-title">{ed:display-title(.)}</h1>
+                </header>
+                <div class="home-intro">
+                  <xsl:variable name="introduction" select="text/front/(div, div1, argument, p)"/>
+                  <xsl:choose>
+                    <xsl:when test="exists($introduction)">
+                      <xsl:apply-templates select="$introduction">
+                        <xsl:with-param name="root" select="''" tunnel="yes"/>
+                      </xsl:apply-templates>
+                    </xsl:when>
+                    <xsl:otherwise>
+                      <xsl:for-each select="teiHeader/profileDesc/creation[normalize-space()]">
+                        <p><xsl:apply-templates>
+                          <xsl:with-param name="root" select="''" tunnel="yes"/>
+                        </xsl:apply-templates></p>
+                      </xsl:for-each>
+                    </xsl:otherwise>
+                  </xsl:choose>
+                </div>
+                <xsl:call-template name="web:ways-in"/>
+              </xsl:for-each>
+            </xsl:when>
+            <xsl:otherwise>
+              <header class="document-header">
+                <h1 id="home-title">{$ed:settings/@title}</h1>
+              </header>
+              <section class="home-texts" aria-labelledby="texts-heading">
+                <h2 id="texts-heading">{ed:label('contents')}</h2>
+                <xsl:apply-templates select="$texts" mode="web:text-card">
+                  <xsl:with-param name="root" select="''" tunnel="yes"/>
+                </xsl:apply-templates>
+              </section>
+            </xsl:otherwise>
+          </xsl:choose>
         </article>
       </xsl:with-param>
     </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template name="web:ways-in">
+    <xsl:variable name="id" select="ed:document-id(.)"/>
+    <xsl:variable name="parts" select="text/(front, body, back)/*[matches(local-name(), '^div[1]?$')]"/>
+    <xsl:variable name="chain" select="ed:provenance-chain(.)"/>
+    <ul class="ways-in">
+      <li>
+        <h2><a href="{web:document-href(., '')}">Read the text</a></h2>
+        <p>In the corrected reading or as the copy-text prints it, or both side by side; with notes,
+          and the names linked to the register.</p>
+        <xsl:if test="count($parts) gt 1">
+          <ul class="way-links">
+            <xsl:for-each select="$parts">
+              <li><a href="{web:document-href(ancestor::TEI[1], '')}#{ed:id(.)}">{web:part-label(.)}</a></li>
+            </xsl:for-each>
+          </ul>
+        </xsl:if>
+      </li>
+      <xsl:if test="exists($ed:register-kinds)">
+        <li>
+          <h2><a href="register/index.html">{ed:label('register')}</a></h2>
+          <ul class="way-links">
+            <xsl:for-each select="$ed:register-kinds">
+              <li><a href="{web:register-href(., '')}">{ed:label(.)}</a> ({count(ed:entities(.))})</li>
+            </xsl:for-each>
+          </ul>
+        </li>
+      </xsl:if>
+      <xsl:if test="exists($chain)">
+        <li>
+          <h2><a href="{web:about-href(., '')}#witnesses">{ed:label('provenance')}</a></h2>
+          <p>How the text came to us: {count($chain)} witnesses, from {ed:witness-label($chain[1])}
+            to {ed:witness-label($chain[last()])}, drawn and described.</p>
+        </li>
+      </xsl:if>
+      <li>
+        <h2 id="downloads-heading">Downloads</h2>
+        <ul class="way-links" aria-labelledby="downloads-heading">
+          <xsl:if test="$has-pdf">
+            <li><a href="pdf/{$id}.pdf">PDF (print edition)</a></li>
+          </xsl:if>
+          <li><a href="text/{$id}.txt">Plain text</a></li>
+          <li><a href="tei/{ancestor::ed:document/@file}">TEI XML</a></li>
+          <xsl:for-each select="tokenize($metadata-files)">
+            <xsl:variable name="format" select="substring-before(., '=')"/>
+            <li><a href="metadata/{$id}{substring-after(., '=')}">{($web:metadata-labels($format), $format)[1]}</a></li>
+          </xsl:for-each>
+        </ul>
+        <p><a href="{web:about-href(., '')}">{ed:label('about')}</a>: its writing, witnesses and editing.</p>
+      </li>
+    </ul>
   </xsl:template>
 
   <xsl:mode name="web:text-card" on-no-match="deep-skip"/>

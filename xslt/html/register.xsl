@@ -15,8 +15,36 @@
   <!-- A register entry in full. -->
   <xsl:mode name="web:entry" on-no-match="deep-skip"/>
 
+  <!-- Alphabetical order, as a reader looks a name up: persons by surname (the last word, with its
+       particles "de", "von"… after it), other entries without a leading article; accents and case
+       ignored, Cyrillic after Latin (the Unicode Collation Algorithm). -->
+  <xsl:variable name="web:collation" as="xs:string" select="'http://www.w3.org/2013/collation/UCA?lang=en;strength=secondary;fallback=yes'"/>
+
+  <xsl:function name="web:sort-key" as="xs:string">
+    <xsl:param name="entity" as="element()"/>
+    <xsl:variable name="name" select="ed:entity-name($entity) => ed:or(string($entity/@xml:id))"/>
+    <xsl:variable name="names" select="$entity/(persName | placeName | orgName | label | name)"/>
+    <xsl:variable name="surname" select="$names[surname][1]/surname[1] ! ed:text(.)"/>
+    <xsl:sequence select="
+        if ($surname) then $surname || ' ' || $name
+        else if ($entity[self::person or self::personGrp]) then
+          let $words := tokenize($name)
+          return string-join(($words[last()], $words[position() lt last()]), ' ')
+        else replace($name, '^(the|les?|la|l’|l''|der|die|das|el|il)\s*', '', 'i')"/>
+  </xsl:function>
+
+  <!-- The letter a sort key files under: its first letter without accents. -->
+  <xsl:function name="web:initial" as="xs:string">
+    <xsl:param name="key" as="xs:string"/>
+    <xsl:sequence select="upper-case(substring(replace(normalize-unicode($key, 'NFD'), '[\p{M}\P{L}]', ''), 1, 1)) => ed:or('#')"/>
+  </xsl:function>
+
   <xsl:template name="web:register-page">
-    <xsl:variable name="entities" select="ed:entities($kind)"/>
+    <xsl:variable name="entities" as="element()*">
+      <xsl:perform-sort select="ed:entities($kind)">
+        <xsl:sort select="web:sort-key(.)" collation="{$web:collation}"/>
+      </xsl:perform-sort>
+    </xsl:variable>
     <!-- An identifier's source is its authority record (linked); the listed sources are those of dates. -->
     <xsl:variable name="sources" select="($entities/descendant-or-self::*[not(self::idno)]/@source ! ed:targets(.))/."/>
     <xsl:if test="exists($entities)">
@@ -38,6 +66,7 @@
                   </xsl:apply-templates>
                 </details>
               </xsl:for-each>
+              <xsl:call-template name="web:register-kinds"/>
               <nav class="register-index" aria-label="Entries">
                 <ul>
                   <xsl:for-each select="$entities">
@@ -46,10 +75,15 @@
                 </ul>
               </nav>
             </header>
-            <xsl:apply-templates select="$entities" mode="web:entry">
-              <xsl:with-param name="root" select="'../'" tunnel="yes"/>
-              <xsl:with-param name="web:sources" select="$sources" tunnel="yes"/>
-            </xsl:apply-templates>
+            <xsl:for-each-group select="$entities" group-adjacent="web:initial(web:sort-key(.))">
+              <section class="register-group" aria-label="{current-grouping-key()}">
+                <p class="register-letter" aria-hidden="true">{current-grouping-key()}</p>
+                <xsl:apply-templates select="current-group()" mode="web:entry">
+                  <xsl:with-param name="root" select="'../'" tunnel="yes"/>
+                  <xsl:with-param name="web:sources" select="$sources" tunnel="yes"/>
+                </xsl:apply-templates>
+              </section>
+            </xsl:for-each-group>
             <xsl:if test="exists($sources)">
               <section class="register-sources" aria-labelledby="sources-heading">
                 <h2 id="sources-heading">Sources</h2>
@@ -64,6 +98,42 @@
                 </ol>
               </section>
             </xsl:if>
+          </article>
+        </xsl:with-param>
+      </xsl:call-template>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- The kinds of register entry, linked: on every register page and as the register's index. -->
+  <xsl:template name="web:register-kinds">
+    <xsl:param name="root" as="xs:string" select="'../'"/>
+    <nav class="document-contents" aria-label="{ed:label('register')}">
+      <ul class="way-links">
+        <xsl:for-each select="$ed:register-kinds">
+          <li>
+            <a href="{web:register-href(., $root)}">
+              <xsl:if test=". = $kind"><xsl:attribute name="aria-current" select="'page'"/></xsl:if>
+              <xsl:text>{ed:label(.)} ({count(ed:entities(.))})</xsl:text>
+            </a>
+          </li>
+        </xsl:for-each>
+      </ul>
+    </nav>
+  </xsl:template>
+
+  <!-- register/index.html: what the register holds. -->
+  <xsl:template name="web:register-index-page">
+    <xsl:if test="exists($ed:register-kinds)">
+      <xsl:call-template name="web:page">
+        <xsl:with-param name="title" select="ed:label('register')"/>
+        <xsl:with-param name="page" select="'register'"/>
+        <xsl:with-param name="path" select="'register/index.html'"/>
+        <xsl:with-param name="content" as="node()*">
+          <article class="register" aria-labelledby="register-title">
+            <h1 id="register-title">{ed:label('register')}</h1>
+            <p class="register-intro">The persons, places, organisations and events the edition names, each
+              with what identifies it and every place in the texts that names it.</p>
+            <xsl:call-template name="web:register-kinds"/>
           </article>
         </xsl:with-param>
       </xsl:call-template>
@@ -166,26 +236,40 @@
     <xsl:variable name="occurrences" select="ed:occurrences(.)[not(ancestor-or-self::* intersect $entity)]"/>
     <xsl:variable name="in-documents" select="$occurrences[ed:page-of(.) != 'register']"/>
     <xsl:variable name="in-register" select="($occurrences[ed:page-of(.) = 'register'] ! ed:anchor(.))/."/>
-    <h3 class="entry-subhead">Named in</h3>
+    <xsl:variable name="several" select="count($ed:edition//ed:document[@has-text = 'true']) gt 1"/>
     <xsl:choose>
       <xsl:when test="exists($in-documents)">
         <ul class="occurrences">
           <xsl:for-each-group select="$in-documents" group-by="ed:document-id(.)">
             <xsl:variable name="tei" select="current-group()[1]/ancestor::TEI[1]"/>
             <li>
-              <a href="{web:document-href($tei, $root)}"><cite>{ed:display-title($tei)}</cite></a>
+              <h3 class="entry-subhead">Named in<xsl:if test="not($several)" expand-text="no"> the text</xsl:if></h3>
+              <xsl:if test="$several">
+                <a href="{web:document-href($tei, $root)}"><cite>{ed:display-title($tei)}</cite></a>
+                <xsl:text>: </xsl:text>
+              </xsl:if>
               <xsl:for-each-group select="current-group()" group-by="ed:page-of(.)">
                 <xsl:sort select="current-grouping-key()" order="descending"/>
+                <xsl:if test="position() gt 1">; </xsl:if>
                 <xsl:if test="current-grouping-key() = 'about'">
-                  <xsl:text>; </xsl:text>
                   <a href="{web:about-href($tei, $root)}">{lower-case(ed:label('about'))}</a>
+                  <xsl:text>: </xsl:text>
                 </xsl:if>
-                <xsl:text>: </xsl:text>
-                <xsl:for-each-group select="current-group()" group-by="ed:id(ed:anchor(.))">
+                <xsl:variable name="places" as="element()*">
+                  <xsl:for-each-group select="current-group()" group-by="ed:id(ed:anchor(.))">
+                    <xsl:sequence select="."/>
+                  </xsl:for-each-group>
+                </xsl:variable>
+                <xsl:variable name="paragraphs" select="$places[ed:anchor(.)[self::p][ed:is-numbered(.)]]"/>
+                <xsl:if test="exists($paragraphs)">¶&#xA0;</xsl:if>
+                <xsl:for-each select="$paragraphs">
                   <xsl:if test="position() gt 1">, </xsl:if>
+                  <a href="{web:href(., $root)}" aria-label="{ed:anchor-label(ed:anchor(.))}">{ed:paragraph-number(ed:anchor(.))}</a>
+                </xsl:for-each>
+                <xsl:for-each select="$places except $paragraphs">
+                  <xsl:if test="position() gt 1 or exists($paragraphs)">, </xsl:if>
                   <a href="{web:href(., $root)}">{ed:anchor-label(ed:anchor(.))}</a>
-                  <xsl:if test="count(current-group()) gt 1"> ({count(current-group())}×)</xsl:if>
-                </xsl:for-each-group>
+                </xsl:for-each>
               </xsl:for-each-group>
             </li>
           </xsl:for-each-group>

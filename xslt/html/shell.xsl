@@ -124,6 +124,30 @@
     </html>
   </xsl:template>
 
+  <!-- 404.html: what the server answers for a page that does not exist (editio.notfound). -->
+  <xsl:template name="web:not-found-page">
+    <xsl:call-template name="web:page">
+      <xsl:with-param name="title" select="'Page not found'"/>
+      <xsl:with-param name="page" select="'not-found'"/>
+      <xsl:with-param name="path" select="'404.html'"/>
+      <xsl:with-param name="content" as="node()*">
+        <article class="not-found" aria-labelledby="not-found-title">
+          <h1 id="not-found-title">Page not found</h1>
+          <p>There is no page at this address in the edition. Perhaps it moved, or the link was mistyped.</p>
+          <ul class="way-links">
+            <li><a href="index.html">{ed:label('contents')}</a></li>
+            <xsl:for-each select="$ed:edition//ed:document[@has-text = 'true']/TEI">
+              <li><a href="{web:document-href(., '')}"><cite>{ed:display-title(.)}</cite></a></li>
+            </xsl:for-each>
+            <xsl:if test="exists($ed:register-kinds)">
+              <li><a href="register/index.html">{ed:label('register')}</a></li>
+            </xsl:if>
+          </ul>
+        </article>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
   <xsl:template name="web:head-links">
     <xsl:param name="root" as="xs:string" required="yes"/>
     <link rel="stylesheet" href="{$root}assets/edition.css"/>
@@ -142,14 +166,15 @@
         <a class="site-title" href="{$root}index.html">{$ed:settings/@title}</a>
         <nav class="site-nav" aria-label="Edition">
           <ul>
-            <xsl:for-each select="('index.html', $ed:register-kinds ! web:register-href(., ''))">
+            <xsl:for-each select="map { 'path': 'index.html', 'label': ed:label('contents'), 'section': 'index.html' },
+                                  map { 'path': 'register/index.html', 'label': ed:label('register'), 'section': 'register/' }[exists($ed:register-kinds)],
+                                  map { 'path': 'about/index.html', 'label': 'About', 'section': 'about/' }">
               <li>
-                <a href="{$root}{.}">
-                  <xsl:if test=". = $path">
-                    <xsl:attribute name="aria-current" select="'page'"/>
+                <a href="{$root}{?path}">
+                  <xsl:if test="$path = ?path or ($path != 'index.html' and starts-with($path, ?section))">
+                    <xsl:attribute name="aria-current" select="if ($path = ?path) then 'page' else 'true'"/>
                   </xsl:if>
-                  <xsl:text>{if (. = 'index.html') then ed:label('contents')
-                             else ed:label(replace(., '^register/|\.html$', ''))}</xsl:text>
+                  <xsl:text>{?label}</xsl:text>
                 </a>
               </li>
             </xsl:for-each>
@@ -214,7 +239,14 @@
     <xsl:variable name="id" select="ed:document-id(.)"/>
     <section class="cite" aria-labelledby="cite-heading">
       <h2 id="cite-heading">{ed:label('cite')}</h2>
-      <p class="citation">{ed:suggested-citation(.)}</p>
+      <p class="citation">
+        <xsl:choose>
+          <xsl:when test="normalize-space($citation)">
+            <xsl:sequence select="parse-xml-fragment($citation)/node()"/>
+          </xsl:when>
+          <xsl:otherwise>{ed:suggested-citation(.)}</xsl:otherwise>
+        </xsl:choose>
+      </p>
       <ul class="downloads">
         <!-- $metadata-files: the records site.py writes, "format=suffix" in its order. -->
         <xsl:for-each select="tokenize($metadata-files)">
