@@ -56,15 +56,15 @@
     <xsl:sequence select="($bibl/textLang/@mainLang[normalize-space()] ! upper-case(.), '?')[1]"/>
   </xsl:function>
 
-  <!-- Whether the editors saw a witness, as its notes say: "not seen", "seen in part", "seen"
-       (it is linked online, or it is the copy-text), or nothing when the notes do not say. -->
+  <!-- Whether the editors saw a witness: "seen" for the copy-text; "not seen" or "seen in part"
+       when its notes say so ("has not been seen", "seen only in …"); else nothing, never a guess. -->
   <xsl:function name="ed:witness-seen" as="xs:string?">
     <xsl:param name="bibl" as="element()"/>
     <xsl:variable name="notes" select="normalize-space(string-join($bibl/note ! string(.), ' '))"/>
     <xsl:sequence select="
-        if (matches($notes, '(has|have|was|were) not been seen|not seen', 'i')) then 'not seen'
+        if ($bibl[@type = 'copy-text' or note/@type = 'copy-text']) then 'seen'
+        else if (matches($notes, '(has|have) not been seen', 'i')) then 'not seen'
         else if (matches($notes, 'seen only|seen in part', 'i')) then 'seen in part'
-        else if ($bibl/(ptr, ref)[@target] or $bibl[@type = 'copy-text' or note/@type = 'copy-text']) then 'seen'
         else ()"/>
   </xsl:function>
 
