@@ -260,7 +260,7 @@
       </p>
       <xsl:element name="h{$level}">
         <xsl:attribute name="class" select="'witness-name'"/>
-        <xsl:text>{ed:witness-label(.)}</xsl:text>
+        <xsl:text>{web:typographic(ed:witness-label(.))}</xsl:text>
       </xsl:element>
       <p class="witness-detail">
         <xsl:variable name="language" select="textLang/@mainLang"/>
@@ -288,7 +288,7 @@
           <span class="relation-type">{web:title-case(ed:term((@type, 'relatedItem')[1]))}</span>
           <xsl:text> </xsl:text>
           <xsl:for-each select="ed:targets(@target)[1]">
-            <a href="#{@xml:id}">{ed:witness-label(.)}</a>
+            <a href="#{@xml:id}">{web:typographic(ed:witness-label(.))}</a>
           </xsl:for-each>
           <xsl:for-each select="ed:cert-label(@cert)"> ({.})</xsl:for-each>
         </p>
@@ -334,7 +334,7 @@
         <p class="witness-relation">
           <span class="relation-type">Edition of</span>
           <xsl:text> </xsl:text>
-          <a href="#{@xml:id}">{ed:witness-label(.)}</a>
+          <a href="#{@xml:id}">{web:typographic(ed:witness-label(.))}</a>
           <xsl:text> (the copy-text)</xsl:text>
         </p>
       </xsl:for-each>
@@ -344,7 +344,7 @@
           <xsl:text> </xsl:text>
           <xsl:for-each select="$emended-from">
             <xsl:if test="position() gt 1">; </xsl:if>
-            <a href="#{@xml:id}">{ed:witness-label(.)}</a>
+            <a href="#{@xml:id}">{web:typographic(ed:witness-label(.))}</a>
           </xsl:for-each>
           <xsl:text> (see the emendations under </xsl:text>
           <a href="#declarations">{$web:about-sections('declarations')}</a>
@@ -368,7 +368,7 @@
             <xsl:for-each select="$choices">
               <xsl:variable name="corrected" select="ed:chosen(., 'corrected')"/>
               <tr>
-                <td><a href="{web:href(., '../')}">{ed:anchor-label(ed:anchor(.))}</a></td>
+                <td><a href="{web:href(., '../')}">{web:typographic(ed:anchor-label(ed:anchor(.)))}</a></td>
                 <td>{string-join(ed:chosen(., 'diplomatic') ! ed:text(.), ' ')}</td>
                 <td>{string-join($corrected ! ed:text(.), ' ')}</td>
                 <td>{string-join($corrected ! web:reading-source(.), '; ') => ed:or(ed:term(local-name($corrected[1])))}</td>

@@ -67,7 +67,7 @@
   <!-- Where a corrected or regularised reading comes from. -->
   <xsl:function name="web:reading-source" as="xs:string?">
     <xsl:param name="reading" as="element()"/>
-    <xsl:variable name="witnesses" select="ed:source-witnesses($reading) ! ed:witness-label(.)"/>
+    <xsl:variable name="witnesses" select="ed:source-witnesses($reading) ! web:typographic(ed:witness-label(.))"/>
     <xsl:sequence select="if (exists($witnesses)) then 'as in ' || string-join($witnesses, '; ')
                           else if ($reading[self::corr]) then ed:term('no-source') else ()"/>
   </xsl:function>
@@ -100,6 +100,18 @@
       <xsl:apply-templates/>
     </del>
   </xsl:template>
+
+  <!-- The editors' own prose (header, register, notes) is set with typographic apostrophes; the
+       transcribed text keeps the copy-text's marks as they stand (editorialDecl/quotation). -->
+  <xsl:template match="text()[ancestor::teiHeader or ancestor::standOff or ancestor::note[ancestor::text]]
+                             [contains(., &quot;'&quot;)]">
+    <xsl:value-of select="web:typographic(.)"/>
+  </xsl:template>
+
+  <xsl:function name="web:typographic" as="xs:string">
+    <xsl:param name="text" as="xs:string"/>
+    <xsl:sequence select="replace($text, &quot;'&quot;, '’')"/>
+  </xsl:function>
 
   <!-- Behaviours "gap", "unclear" and "supplied": what the editors could not read, or added. -->
   <xsl:template _match="{$ed:match?gap}">

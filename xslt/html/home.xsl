@@ -97,8 +97,8 @@
       <xsl:if test="exists($chain)">
         <li>
           <h2><a href="{web:about-href(., '')}#witnesses">{ed:label('provenance')}</a></h2>
-          <p>How the text came to us: {count($chain)} witnesses, from {ed:witness-label($chain[1])}
-            to {ed:witness-label($chain[last()])}, drawn and described.</p>
+          <p>How the text came to us: {count($chain)} witnesses, from {web:typographic(ed:witness-label($chain[1]))}
+            to {web:typographic(ed:witness-label($chain[last()]))}, drawn and described.</p>
         </li>
       </xsl:if>
       <li>

@@ -109,12 +109,12 @@
     <xsl:param name="root" as="xs:string" select="''"/>
     <div class="card" id="card-{@xml:id}" hidden="">
       <p class="card-kind">{ed:label(local-name())}</p>
-      <p class="card-name">{ed:entity-name(.)}</p>
+      <p class="card-name">{web:typographic(ed:entity-name(.))}</p>
       <xsl:for-each select="ed:life-dates(.)">
         <p class="card-dates">{.}</p>
       </xsl:for-each>
       <xsl:for-each select="ed:entity-description(.)">
-        <p class="card-description">{.}</p>
+        <p class="card-description">{web:typographic(.)}</p>
       </xsl:for-each>
       <p class="card-link"><a href="{web:href(., $root)}" tabindex="-1">In the register →</a></p>
     </div>

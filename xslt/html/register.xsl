@@ -56,7 +56,7 @@
           <article class="register" aria-labelledby="register-title">
             <header class="document-header">
               <h1 id="register-title">{ed:label($kind)}</h1>
-              <p class="register-intro">{count($entities)} entries of the edition's register. Each lists
+              <p class="register-intro">{count($entities)} entries of the edition’s register. Each lists
                 every place in the edition that names it.</p>
               <xsl:for-each select="($entities/ancestor::TEI)/teiHeader/encodingDesc/editorialDecl/interpretation">
                 <details class="register-about">
@@ -70,7 +70,7 @@
               <nav class="register-index" aria-label="Entries">
                 <ul>
                   <xsl:for-each select="$entities">
-                    <li><a href="#{@xml:id}">{ed:entity-name(.)}</a></li>
+                    <li><a href="#{@xml:id}">{web:typographic(ed:entity-name(.))}</a></li>
                   </xsl:for-each>
                 </ul>
               </nav>
@@ -145,7 +145,7 @@
     <xsl:variable name="names" select="persName | placeName | orgName | label | name"/>
     <xsl:variable name="chosen" select="($names[@type = 'normalised'], $names[not(@xml:lang) or @xml:lang = 'en'], $names)[1]"/>
     <article class="entry entry-{local-name()}" id="{@xml:id}" aria-labelledby="{@xml:id}-name">
-      <h2 id="{@xml:id}-name">{ed:entity-name(.) => ed:or(@xml:id)}</h2>
+      <h2 id="{@xml:id}-name">{web:typographic(ed:entity-name(.) => ed:or(@xml:id))}</h2>
       <p class="entry-kind">{ed:label(local-name())}{@type ! (' · ' || translate(., '-', ' '))}</p>
       <xsl:if test="exists($names except $chosen)">
         <p class="entry-variants">
@@ -264,11 +264,11 @@
                 <xsl:if test="exists($paragraphs)">¶&#xA0;</xsl:if>
                 <xsl:for-each select="$paragraphs">
                   <xsl:if test="position() gt 1">, </xsl:if>
-                  <a href="{web:href(., $root)}" aria-label="{ed:anchor-label(ed:anchor(.))}">{ed:paragraph-number(ed:anchor(.))}</a>
+                  <a href="{web:href(., $root)}" aria-label="{web:typographic(ed:anchor-label(ed:anchor(.)))}">{ed:paragraph-number(ed:anchor(.))}</a>
                 </xsl:for-each>
                 <xsl:for-each select="$places except $paragraphs">
                   <xsl:if test="position() gt 1 or exists($paragraphs)">, </xsl:if>
-                  <a href="{web:href(., $root)}">{ed:anchor-label(ed:anchor(.))}</a>
+                  <a href="{web:href(., $root)}">{web:typographic(ed:anchor-label(ed:anchor(.)))}</a>
                 </xsl:for-each>
               </xsl:for-each-group>
             </li>

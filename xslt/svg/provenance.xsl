@@ -97,7 +97,7 @@
            role="img" aria-labelledby="{$id}-title {$id}-desc" font-family="EB Garamond, Georgia, serif">
         <title id="{$id}-title">Provenance of the text: {count($chain)} witnesses and this edition</title>
         <desc id="{$id}-desc">
-          <xsl:value-of select="string-join(($chain ! ed:witness-summary(., $chain), ed:term('this-edition') || ', from ' || ed:witness-label(ed:copy-text($tei))), '; then ')"/>
+          <xsl:value-of select="replace(string-join(($chain ! ed:witness-summary(., $chain), ed:term('this-edition') || ', from ' || ed:witness-label(ed:copy-text($tei))), '; then '), &quot;'&quot;, '’')"/>
           <xsl:text>.</xsl:text>
         </desc>
         <defs>
@@ -191,7 +191,7 @@
     <xsl:variable name="y" select="($row - 1) * $ed:svg-row + 8"/>
     <g class="{$class}" transform="translate({$ed:svg-box-x} {$y})">
       <rect width="{$ed:svg-box-width}" height="{$ed:svg-box-height}" rx="4" class="pv-frame"/>
-      <text x="14" y="25" class="pv-name">{$name}</text>
+      <text x="14" y="25" class="pv-name">{replace($name, "'", '’')}</text>
       <text x="14" y="48" class="pv-detail">{$detail}</text>
       <text x="{$ed:svg-box-width - 12}" y="25" text-anchor="end" class="pv-date">{$date}</text>
       <text x="{$ed:svg-box-width - 12}" y="48" text-anchor="end" class="pv-lang pv-lang-{lower-case(replace($language, '\W', 'unknown'))}">{$language}</text>
