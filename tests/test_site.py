@@ -41,7 +41,9 @@ def register():
 
 
 def text_of(element) -> str:
-    return " ".join(element.text_content().split())
+    """The words of a page element, compared with the TEI's: the editors' prose is set with
+    typographic apostrophes (issue 11), the sources type straight ones."""
+    return " ".join(element.text_content().replace("\u2019", "'").split())
 
 
 def reg_id(ref: str) -> str:
