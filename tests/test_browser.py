@@ -214,3 +214,139 @@ def test_screenshots_of_the_letter_on_a_desktop_and_a_phone(visit, server):
         path = ARTIFACTS / f"letter-{name}.png"
         page.screenshot(path=str(path), full_page=True)
         assert path.stat().st_size > 10_000
+
+
+# The reader's web edition (issue 11): every page type at a desktop and a phone width.
+
+WIDTHS = {"desktop": {"width": 1366, "height": 900}, "phone": {"width": 390, "height": 844}}
+PHONE = dict(viewport=WIDTHS["phone"], is_mobile=True, has_touch=True)
+PAGE_TYPES = {"home": "index.html", "letter": LETTER, "about": f"about/{LETTER}", "about-index": "about/index.html",
+              "register": "register/persons.html", "register-index": "register/index.html", "not-found": "404.html"}
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("kind", PAGE_TYPES)
+def test_axe_reports_no_violation_on_any_page_type(visit, server, kind, width):
+    from axe_playwright_python.sync_playwright import Axe
+
+    page = visit(server + PAGE_TYPES[kind], viewport=WIDTHS[width]).page
+    violations = Axe().run(page).response["violations"]
+    assert [f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes'][:3]]}" for v in violations] == []
+
+
+def test_no_page_scrolls_sideways_on_a_phone(visit, server, site):
+    for path in sorted(site.rglob("*.html")):
+        page = visit(server + path.relative_to(site).as_posix(), **PHONE).page
+        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 0, f"{path.name} scrolls sideways by {overflow}px"
+
+
+def test_screenshots_of_every_page_type_at_both_widths(visit, server):
+    ARTIFACTS.mkdir(exist_ok=True)
+    for kind, path in PAGE_TYPES.items():
+        for width, viewport in WIDTHS.items():
+            page = visit(server + path, viewport=viewport).page
+            page.evaluate("document.fonts.ready")
+            shot = ARTIFACTS / f"{kind}-{viewport['width']}.png"
+            page.screenshot(path=str(shot), full_page=True)
+            assert shot.stat().st_size > 10_000
+
+
+def test_the_letter_page_weighs_at_most_200_kb(visit, server, site):
+    """HTML, CSS, script and fonts, as requested by the browser (uncompressed: our server does not compress)."""
+    seen = visit(server + LETTER, viewport=WIDTHS["desktop"])
+    seen.page.evaluate("document.fonts.ready")
+    files = {urlsplit(r).path.lstrip("/") for r in seen.requests}
+    assert {"assets/fonts/eb-garamond-roman.woff2", "assets/edition.css", "assets/edition.js", LETTER} <= files
+    total = sum((site / f).stat().st_size for f in files)
+    assert total <= 200_000, f"{total} bytes: {sorted(files)}"
+
+
+def test_the_text_is_set_in_eb_garamond_from_the_site(visit, server):
+    page = visit(server + LETTER).page
+    page.evaluate("document.fonts.ready")
+    assert page.evaluate("getComputedStyle(document.getElementById('ltw-p01')).fontFamily").startswith('"EB Garamond"')
+    assert page.evaluate("[...document.fonts].some(f => f.family.includes('EB Garamond') && f.status === 'loaded')")
+    assert page.evaluate("getComputedStyle(document.getElementById('ltw-p01')).fontVariantNumeric").startswith("oldstyle-nums")
+
+
+def test_names_are_quiet_until_shown_and_the_choice_is_remembered(visit, server):
+    page = visit(server + LETTER).page
+    russia = "#ltw-p01 a[data-card='card-russia']"
+    decoration = f"getComputedStyle(document.querySelector(\"{russia}\")).textDecorationLine"
+    assert page.evaluate(decoration) == "none"
+    page.click(".show-control summary")
+    page.check("#show-places")
+    assert page.evaluate(decoration) == "underline"
+    page.uncheck("#show-emendations")
+    assert page.evaluate("getComputedStyle(document.querySelector('.choice'), '::after').content") in ("none", "normal")
+    page.goto(server + "index.html")
+    page.goto(server + LETTER)
+    assert page.is_checked("#show-places") and not page.is_checked("#show-emendations")
+    assert page.evaluate(decoration) == "underline"
+
+
+def test_notes_sit_beside_their_reference_on_a_wide_screen(visit, server):
+    page = visit(server + LETTER, viewport=WIDTHS["desktop"]).page
+    page.evaluate("document.fonts.ready")
+    assert page.locator(".notes").is_hidden() and page.locator(".sidenotes > li").count() > 0
+    text = page.locator(".tei-text").bounding_box()
+    previous_bottom = 0
+    for index in range(page.locator(".sidenotes > li").count()):
+        note = page.locator(".sidenotes > li").nth(index)
+        ref = page.locator(f"#noteref-{note.get_attribute('id')}").bounding_box()
+        box = note.bounding_box()
+        assert box["x"] >= text["x"] + text["width"], "in the margin, right of the text"
+        assert box["x"] + box["width"] <= 1366
+        assert box["y"] >= previous_bottom - 1, "notes do not overlap"
+        assert box["y"] == pytest.approx(ref["y"], abs=8) or box["y"] > ref["y"], "aligned with the reference, or just below the note above"
+        previous_bottom = box["y"] + box["height"]
+    # each note once
+    first = page.locator(".sidenotes > li").first.inner_text().split("\n")[-1][:60]
+    assert page.locator(f"text={first}").count() == 1
+
+
+def test_notes_are_endnotes_without_script(visit, server):
+    page = visit(server + LETTER, viewport=WIDTHS["desktop"], java_script_enabled=False).page
+    assert page.locator(".notes").is_visible() and page.locator(".notes-list > li").count() > 0
+
+
+def test_a_tap_opens_name_cards_and_notes_in_place_on_a_phone(visit, server):
+    page = visit(server + LETTER, **PHONE).page
+    name = "#ltw-p01 a[data-card='card-russia']"
+    page.tap(name)
+    card = page.locator("#card-russia")
+    assert card.is_visible() and page.url.endswith(LETTER), "a tap opens the card, it does not leave the page"
+    box = card.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 390
+    assert card.locator(".card-link a").get_attribute("href").endswith("register/places.html#russia")
+    page.tap(name)
+    page.wait_for_url("**/register/places.html#russia")
+    page.goto(server + LETTER)
+    page.tap("#noteref-ltw-n-dateline")
+    note = page.locator(".note-pop")
+    assert note.is_visible() and "Brandes" in note.inner_text() and page.url.endswith(LETTER)
+    box = note.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 390
+    page.tap(".note-pop button")
+    assert page.locator(".note-pop").count() == 0
+    page.tap("#ltw-p02 .choice >> nth=0")
+    info = page.locator("#ltw-p02 .choice-info >> nth=0")
+    box = info.bounding_box()
+    assert info.is_visible() and box["x"] >= 0 and box["x"] + box["width"] <= 390
+
+
+def test_both_readings_side_by_side_aligned_by_paragraph(visit, server):
+    page = visit(server + LETTER, viewport=WIDTHS["desktop"]).page
+    paragraphs = page.locator(".tei-text p.tei-p[id]").count()
+    page.check("#reading-both")
+    assert page.locator(".parallel-row").count() >= paragraphs
+    row = page.locator(".parallel-row:has(#ltw-p01)")
+    left, right = row.locator(":scope > *").nth(0), row.locator(":scope > *").nth(1)
+    assert "say and learn" in " ".join(left.inner_text().split())
+    assert "say an learn" in " ".join(right.inner_text().split())
+    assert left.bounding_box()["y"] == pytest.approx(right.bounding_box()["y"], abs=2)
+    assert left.bounding_box()["x"] < right.bounding_box()["x"]
+    assert page.evaluate("document.querySelectorAll('[id=\"ltw-p01\"]').length") == 1
+    page.check("#reading-corrected")
+    assert page.locator(".parallel-row").count() == 0
