@@ -23,6 +23,7 @@ from web_support import TEI_NS, parse_page
 
 LETTER_ID = "letter-to-the-workers-of-western-europe"
 SVG = "http://www.w3.org/2000/svg"
+XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 
 
 @pytest.fixture(scope="module")
@@ -82,11 +83,23 @@ def test_the_provenance_is_drawn_from_the_header_as_accessible_svg(site):
             assert any(year in text_of(box) for box in boxes)
     links = svg.xpath(".//*[local-name()='g'][contains(@class, 'pv-link')]")
     assert len(links) == len(etree.parse(str(LETTER)).xpath("//tei:sourceDesc//tei:relatedItem", namespaces=TEI_NS)) + 1
-    translations = [text_of(g) for g in links if "pv-translation" in g.get("class")]
-    assert translations and all("translated" in t and "→" in t for t in translations)
-    # Baldwin's English comes from the French, after an English printing: a back-translation
-    assert any("FR → EN" in t and "back-translation" in t for t in translations)
-    assert "back-translation" in description
+    translations = len(tei.xpath("//tei:sourceDesc//tei:relatedItem[@type='translationOf']", namespaces=TEI_NS))
+    assert translations and len([g for g in links if "pv-translation" in g.get("class")]) == translations
+    labels = " | ".join(text_of(t) for t in svg.xpath(".//*[local-name()='text'][contains(@class, 'pv-label')]"))
+    assert len(re.findall(r"translated \S+ → \S+", labels)) == translations, labels
+    # a translation back into a language its source derives from is called a back-translation
+    # (with the corrected chain of issue 10: Baldwin's English from the French from the Labour Leader's English)
+    by_id = {b.get(XML_ID): b for b in tei.xpath("//tei:sourceDesc//tei:bibl[@xml:id]", namespaces=TEI_NS)}
+    language = lambda b: b.xpath("string(tei:textLang/@mainLang)", namespaces=TEI_NS)
+
+    def ancestors(bibl, depth=0):
+        parents = [by_id[t.lstrip("#")] for t in bibl.xpath("tei:relatedItem/@target", namespaces=TEI_NS)]
+        return parents + [a for p in parents if depth < 20 for a in ancestors(p, depth + 1)]
+
+    backs = sum(1 for link in tei.xpath("//tei:sourceDesc//tei:relatedItem[@type='translationOf']", namespaces=TEI_NS)
+                if language(link.getparent()) in {language(a) for a in ancestors(by_id[link.get("target").lstrip("#")])})
+    assert labels.count("(back-translation)") == backs
+    assert description.count("(back-translation)") == backs
     # the copy-text is the one witness the editors certainly saw; the autograph was not
     assert "not seen" in text_of(boxes[0])
 

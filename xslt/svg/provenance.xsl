@@ -48,7 +48,8 @@
   <!-- What a relation is called on its arrow, by relatedItem/@type. -->
   <xsl:variable name="ed:relation-verbs" as="map(xs:string, xs:string)" select="map {
       'printingOf': 'printed', 'translationOf': 'translated', 'transcriptionOf': 'transcribed',
-      'revisionOf': 'revised', 'reprintOf': 'reprinted', 'editionOf': 'edited', 'copyOf': 'copied' }"/>
+      'revisionOf': 'revised', 'reprintOf': 'reprinted', 'editionOf': 'edited', 'copyOf': 'copied',
+      'publicationOf': 'published', 'reproductionOf': 'reproduced', 'versionOf': 'another version' }"/>
 
   <!-- A witness's main language, as a tag ("EN"), or "?" when the encoding does not establish it. -->
   <xsl:function name="ed:witness-language" as="xs:string">
@@ -68,22 +69,28 @@
         else ()"/>
   </xsl:function>
 
-  <!-- "translated FR → EN", "transcribed", with "back into EN" when the target's language was
-       printed earlier in the chain by another witness than the source. -->
+  <!-- "translated FR → EN", "transcribed", "(back-translation)" when the translation goes back into
+       a language the source itself derives from ("EN → FR → EN"), "(probable)" for a link below high. -->
   <xsl:function name="ed:relation-label" as="xs:string">
     <xsl:param name="link" as="element(relatedItem)"/>
-    <xsl:param name="chain" as="element()*"/>
     <xsl:variable name="to" select="$link/parent::*"/>
     <xsl:variable name="from" select="ed:targets($link/@target)[1]"/>
     <xsl:variable name="verb" select="($ed:relation-verbs(string($link/@type)), replace(string($link/@type), 'Of$', ''), 'derived')[normalize-space()][1]"/>
     <xsl:variable name="languages" select="($from, $to) ! ed:witness-language(.)"/>
-    <xsl:variable name="earlier" select="$chain[position() lt index-of($chain ! generate-id(.), generate-id($to))[1]] except $from"/>
     <xsl:variable name="back" select="$link/@type = 'translationOf' and $languages[2] != '?'
-                                      and $earlier ! ed:witness-language(.) = $languages[2]"/>
+                                      and ed:witness-ancestors($from, 0) ! ed:witness-language(.) = $languages[2]"/>
     <xsl:sequence select="string-join(($verb,
         if ($link/@type = 'translationOf') then $languages[1] || ' → ' || $languages[2] else (),
         if ($back) then '(back-translation)' else (),
         ed:cert-label($link/@cert[. != 'high']) ! ('(' || . || ')')), ' ')"/>
+  </xsl:function>
+
+  <!-- The witnesses a witness derives from, directly or not (relatedItem, followed upwards). -->
+  <xsl:function name="ed:witness-ancestors" as="element()*">
+    <xsl:param name="bibl" as="element()"/>
+    <xsl:param name="depth" as="xs:integer"/>
+    <xsl:variable name="parents" select="$bibl/relatedItem ! ed:targets(@target)[1]"/>
+    <xsl:sequence select="if ($depth gt 20) then () else ($parents, $parents ! ed:witness-ancestors(., $depth + 1))/."/>
   </xsl:function>
 
   <xsl:function name="ed:provenance-svg" as="element(svg:svg)?">
@@ -106,34 +113,38 @@
             <path d="M0,0 L10,5 L0,10 z" class="pv-arrowhead"/>
           </marker>
         </defs>
-        <!-- the arrows first, so that the boxes sit on them -->
-        <xsl:for-each select="$chain">
-          <xsl:variable name="to" select="position()"/>
-          <xsl:for-each select="relatedItem[@target]">
-            <xsl:variable name="source" select="ed:targets(@target)[1]"/>
-            <xsl:variable name="from" select="index-of($chain ! generate-id(.), generate-id($source))[1]"/>
-            <xsl:if test="exists($from)">
-              <xsl:call-template name="ed:svg-arrow">
-                <xsl:with-param name="from" select="$from"/>
-                <xsl:with-param name="to" select="$to"/>
-                <xsl:with-param name="label" select="ed:relation-label(., $chain)"/>
-                <xsl:with-param name="kind" select="string(@type)"/>
-                <xsl:with-param name="inferred" select="@cert = ('medium', 'low', 'unknown') or ../@cert = ('medium', 'low', 'unknown')"/>
-                <xsl:with-param name="marker" select="$id || '-arrow'"/>
-              </xsl:call-template>
-            </xsl:if>
+        <!-- the arrows first, so that the boxes sit on them: each arrow that skips rows takes a lane
+             of its own in the left margin; the labels of the arrows into a box share one line above it -->
+        <xsl:variable name="ids" select="$chain ! generate-id(.)"/>
+        <xsl:variable name="edges" as="map(*)*">
+          <xsl:for-each select="$chain">
+            <xsl:variable name="to" select="position()"/>
+            <xsl:for-each select="relatedItem[@target]">
+              <xsl:variable name="from" select="index-of($ids, generate-id(ed:targets(@target)[1]))[1]"/>
+              <xsl:if test="exists($from)">
+                <xsl:sequence select="map { 'from': $from, 'to': $to, 'label': ed:relation-label(.), 'kind': string(@type),
+                    'inferred': @cert = ('medium', 'low', 'unknown') or ../@cert = ('medium', 'low', 'unknown') }"/>
+              </xsl:if>
+            </xsl:for-each>
           </xsl:for-each>
-        </xsl:for-each>
-        <xsl:for-each select="ed:copy-text($tei)">
+          <xsl:for-each select="index-of($ids, generate-id(ed:copy-text($tei)))[1]">
+            <xsl:sequence select="map { 'from': ., 'to': $rows, 'label': 'edited (the copy-text)', 'kind': 'editionOf', 'inferred': false() }"/>
+          </xsl:for-each>
+        </xsl:variable>
+        <xsl:for-each select="$edges">
+          <xsl:variable name="n" select="position()"/>
           <xsl:call-template name="ed:svg-arrow">
-            <xsl:with-param name="from" select="index-of($chain ! generate-id(.), generate-id(current()))[1]"/>
-            <xsl:with-param name="to" select="$rows"/>
-            <xsl:with-param name="label" select="'edited (the copy-text)'"/>
-            <xsl:with-param name="kind" select="'editionOf'"/>
-            <xsl:with-param name="inferred" select="false()"/>
+            <xsl:with-param name="from" select="?from"/>
+            <xsl:with-param name="to" select="?to"/>
+            <xsl:with-param name="lane" select="if (?to eq ?from + 1) then 0 else count($edges[position() le $n][?to ne ?from + 1])"/>
+            <xsl:with-param name="kind" select="?kind"/>
+            <xsl:with-param name="inferred" select="?inferred"/>
             <xsl:with-param name="marker" select="$id || '-arrow'"/>
           </xsl:call-template>
         </xsl:for-each>
+        <xsl:for-each-group select="$edges" group-by="?to">
+          <text x="{$ed:svg-box-x + 42}" y="{(current-grouping-key() - 1) * $ed:svg-row + 8 - 9}" class="pv-label">{string-join(current-group() ! ?label, ' · ')}</text>
+        </xsl:for-each-group>
         <xsl:for-each select="$chain">
           <xsl:call-template name="ed:svg-box">
             <xsl:with-param name="row" select="position()"/>
@@ -176,7 +187,7 @@
     <xsl:param name="bibl" as="element()"/>
     <xsl:param name="chain" as="element()*"/>
     <xsl:sequence select="string-join((ed:witness-label($bibl),
-        $bibl/relatedItem[@target][exists(ed:targets(@target))] ! (ed:relation-label(., $chain) || ' from ' || ed:witness-label(ed:targets(@target)[1])),
+        $bibl/relatedItem[@target][exists(ed:targets(@target))] ! (ed:relation-label(.) || ' from ' || ed:witness-label(ed:targets(@target)[1])),
         ed:language-name($bibl), ed:witness-seen($bibl)), ', ')"/>
   </xsl:function>
 
@@ -199,36 +210,31 @@
   </xsl:template>
 
   <!-- An arrow from the box in row $from to the box in row $to: straight down between neighbours,
-       else round by the left margin, each further arrow one step further out. -->
+       else round by the left margin in its lane (1, 2, …: further out for each). -->
   <xsl:template name="ed:svg-arrow">
-    <xsl:param name="from" as="xs:integer?" required="yes"/>
+    <xsl:param name="from" as="xs:integer" required="yes"/>
     <xsl:param name="to" as="xs:integer" required="yes"/>
-    <xsl:param name="label" as="xs:string" required="yes"/>
+    <xsl:param name="lane" as="xs:integer" required="yes"/>
     <xsl:param name="kind" as="xs:string" required="yes"/>
     <xsl:param name="inferred" as="xs:boolean" required="yes"/>
     <xsl:param name="marker" as="xs:string" required="yes"/>
-    <xsl:if test="exists($from)">
-      <xsl:variable name="top" select="($from - 1) * $ed:svg-row + 8 + $ed:svg-box-height"/>
-      <xsl:variable name="bottom" select="($to - 1) * $ed:svg-row + 8"/>
-      <xsl:variable name="class" select="string-join(('pv-link', 'pv-' || replace($kind, 'Of$', ''), 'pv-inferred'[$inferred]), ' ')"/>
-      <g class="{$class}">
-        <xsl:choose>
-          <xsl:when test="$to = $from + 1">
-            <xsl:variable name="x" select="$ed:svg-box-x + 30"/>
-            <path d="M{$x},{$top} L{$x},{$bottom - 2}" marker-end="url(#{$marker})"/>
-            <text x="{$x + 10}" y="{($top + $bottom) div 2 + 5}" class="pv-label">{$label}</text>
-          </xsl:when>
-          <xsl:otherwise>
-            <xsl:variable name="x" select="$ed:svg-box-x - 16 - 14 * (($to - $from) mod 4)"/>
-            <xsl:variable name="start" select="$top - $ed:svg-box-height div 2"/>
-            <xsl:variable name="end" select="$bottom + $ed:svg-box-height div 2"/>
-            <path d="M{$ed:svg-box-x},{$start} L{$x + 8},{$start} Q{$x},{$start} {$x},{$start + 8} L{$x},{$end - 8} Q{$x},{$end} {$x + 8},{$end} L{$ed:svg-box-x - 2},{$end}"
-                  marker-end="url(#{$marker})"/>
-            <text x="{$ed:svg-box-x + 14}" y="{$bottom - 9}" class="pv-label">{$label}</text>
-          </xsl:otherwise>
-        </xsl:choose>
-      </g>
-    </xsl:if>
+    <xsl:variable name="top" select="($from - 1) * $ed:svg-row + 8 + $ed:svg-box-height"/>
+    <xsl:variable name="bottom" select="($to - 1) * $ed:svg-row + 8"/>
+    <g class="{string-join(('pv-link', 'pv-' || replace($kind, 'Of$', ''), 'pv-inferred'[$inferred]), ' ')}">
+      <xsl:choose>
+        <xsl:when test="$lane = 0">
+          <xsl:variable name="x" select="$ed:svg-box-x + 30"/>
+          <path d="M{$x},{$top} L{$x},{$bottom - 2}" marker-end="url(#{$marker})"/>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:variable name="x" select="$ed:svg-box-x - 12 - 11 * (($lane - 1) mod 7)"/>
+          <xsl:variable name="start" select="$top - $ed:svg-box-height div 2 - 6 + 4 * (($lane - 1) mod 3)"/>
+          <xsl:variable name="end" select="$bottom + $ed:svg-box-height div 2 + 6 - 4 * (($lane - 1) mod 3)"/>
+          <path d="M{$ed:svg-box-x},{$start} L{$x + 6},{$start} Q{$x},{$start} {$x},{$start + 6} L{$x},{$end - 6} Q{$x},{$end} {$x + 6},{$end} L{$ed:svg-box-x - 2},{$end}"
+                marker-end="url(#{$marker})"/>
+        </xsl:otherwise>
+      </xsl:choose>
+    </g>
   </xsl:template>
 
 </xsl:stylesheet>
