@@ -61,17 +61,17 @@
   <ed:behaviour name="responsibility" layout="inline" html="“resp: name, name”" text="the same"/>
   <ed:behaviour name="code" layout="inline" html="`&lt;code&gt;`: `&lt;gi&gt;`, `@att`, “val” (`ed:code-text`)" text="the same"/>
   <ed:behaviour name="link" layout="inline" html="to the web, or to where the target is read in the site (a register entry, a place in a text, the “about” page)" text="its words, then `&lt;URL&gt;` for an address outside the text"/>
-  <ed:behaviour name="name" layout="inline" html="a link to its register entry, coloured by kind, with a card on hover and focus; a name holding other names gets a small `↗` link instead; `@cert` as a dotted underline and in words" text="its words"/>
+  <ed:behaviour name="name" layout="inline" html="a link to its register entry, quiet until the reader shows its kind (“Show in the text”), with a card on hover, focus and tap; a periodical in italics; a name holding other names gets a small `↗` link instead; `@cert` as a dotted line and in words" text="its words"/>
   <ed:behaviour name="date" layout="inline" html="`&lt;time datetime&gt;` when `@when` is ISO; `@when-custom`, ranges, `@dur` and `@cert` in words in `title`" text="its words"/>
-  <ed:behaviour name="choice" layout="inline" html="both readings, chosen by element name (`ed:chosen`); the reading switch shows one, hover and focus the other with its witnesses; a choice the policy does not know shows its first alternative (`ed:shown`)" text="the reading asked for (`--reading`, `ed:shown`)"/>
+  <ed:behaviour name="choice" layout="inline" html="both readings, chosen by element name (`ed:chosen`); the reading switch shows one (or both side by side), a small raised circle marks it, hover, focus and tap the other with its witnesses; a choice the policy does not know shows its first alternative (`ed:shown`)" text="the reading asked for (`--reading`, `ed:shown`)"/>
   <ed:behaviour name="reading" layout="inline" html="`span`; `sic` alone adds `[sic]` (`ed:editorial-marks`)" text="its words; `sic` alone adds `[sic]`"/>
   <ed:behaviour name="addition" layout="inline" html="`&lt;ins&gt;`" text="its words; `\…/` in the diplomatic reading"/>
   <ed:behaviour name="deletion" layout="inline" html="`&lt;del&gt;`, shown only in the diplomatic reading" text="`⟦…⟧` in the diplomatic reading only"/>
   <ed:behaviour name="gap" layout="marker" html="`[…]`, with its extent and reason for screen readers" text="`[…]`"/>
   <ed:behaviour name="unclear" layout="inline" html="its words, then `[?]`, with the reason for screen readers" text="its words, then `[?]`"/>
   <ed:behaviour name="supplied" layout="inline" html="its words in `[…]` (supplied) or `{…}` (surplus) (`ed:editorial-marks`)" text="the same"/>
-  <ed:behaviour name="note" layout="marker" html="a numbered reference; the note in a numbered list with a link back; a note on the dateline also shown open under it" text="`[n]` here; `[n] …` among the endnotes"/>
-  <ed:behaviour name="page-break" layout="marker" html="a bar in the text, `p. n` and its `@cert` in the margin" text="nothing"/>
+  <ed:behaviour name="note" layout="marker" html="a numbered reference; the note once, in a numbered list with a link back, set beside its reference on wide screens and opened in place on a tap elsewhere (`edition.js`)" text="`[n]` here; `[n] …` among the endnotes"/>
+  <ed:behaviour name="page-break" layout="marker" html="a thin bar in the text, `p. n` in the margin (inline on phones), `?` when uncertain, its `@cert` in words for screen readers" text="nothing"/>
   <ed:behaviour name="line-break" layout="marker" html="`&lt;br&gt;`" text="a new line (`@break=&quot;no&quot;` joins the word)"/>
   <ed:behaviour name="space" layout="inline" html="an em space" text="a space"/>
   <ed:behaviour name="anchor" layout="marker" html="an empty `span` with its id" text="nothing"/>
