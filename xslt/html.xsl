@@ -39,6 +39,11 @@
   <xsl:include href="html/home.xsl"/>
   <xsl:include href="svg/provenance.xsl"/>
 
+  <!-- Whether the pages are for the screen; print.xsl, which imports this stylesheet, says no: the
+       book keeps its own headings, the sources' apostrophes and the chain as a list (the drawing is
+       xslt/provenance.xsl's, for the book to place). -->
+  <xsl:variable name="web:screen" as="xs:boolean" select="true()"/>
+
   <!-- The document an "about" page describes; its TEI, when the index given holds no copy of it. -->
   <xsl:param name="document-id" as="xs:string" select="''"/>
   <xsl:param name="document" as="element(tei:TEI)?" select="()"/>

@@ -17,6 +17,7 @@
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:web="urn:editio:web"
     exclude-result-prefixes="#all"
     expand-text="yes">
 
@@ -25,6 +26,8 @@
   <xsl:include href="print/book.xsl"/>
   <xsl:include href="print/notes.xsl"/>
   <xsl:include href="print/links.xsl"/>
+
+  <xsl:variable name="web:screen" as="xs:boolean" select="false()"/>
 
   <!-- Which reading of each choice the text gives; the other one goes to the apparatus. -->
   <xsl:param name="reading" as="xs:string" select="'corrected'"/>

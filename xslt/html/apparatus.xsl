@@ -103,14 +103,14 @@
 
   <!-- The editors' own prose (header, register, notes) is set with typographic apostrophes; the
        transcribed text keeps the copy-text's marks as they stand (editorialDecl/quotation). -->
-  <xsl:template match="text()[ancestor::teiHeader or ancestor::standOff or ancestor::note[ancestor::text]]
+  <xsl:template match="text()[$web:screen][ancestor::teiHeader or ancestor::standOff or ancestor::note[ancestor::text]]
                              [contains(., &quot;'&quot;)]">
     <xsl:value-of select="web:typographic(.)"/>
   </xsl:template>
 
   <xsl:function name="web:typographic" as="xs:string">
     <xsl:param name="text" as="xs:string"/>
-    <xsl:sequence select="replace($text, &quot;'&quot;, '’')"/>
+    <xsl:sequence select="if ($web:screen) then replace($text, &quot;'&quot;, '’') else $text"/>
   </xsl:function>
 
   <!-- Behaviours "gap", "unclear" and "supplied": what the editors could not read, or added. -->

@@ -178,7 +178,7 @@
   </xsl:template>
 
   <!-- A part of a text of several parts is headed, by its type when it has no head of its own. -->
-  <xsl:template match="body/div[not(head)][count(../div) gt 1] | body/div1[not(head)][count(../div1) gt 1]" priority="2">
+  <xsl:template match="body/div[$web:screen][not(head)][count(../div) gt 1] | body/div1[$web:screen][not(head)][count(../div1) gt 1]" priority="2">
     <xsl:variable name="part" as="element()*">
       <xsl:next-match/>
     </xsl:variable>
