@@ -254,6 +254,10 @@
     <li class="witness{@type ! (' witness-' || .)}" id="{@xml:id}">
       <p class="witness-when">
         <xsl:choose>
+          <!-- one date style on the page: the normalised value in words, else the date as encoded -->
+          <xsl:when test="date[1]/@when castable as xs:date or date[1]/@when castable as xs:gYear">
+            <time datetime="{date[1]/@when}">{ed:format-iso(date[1]/@when)}</time>
+          </xsl:when>
           <xsl:when test="date"><xsl:apply-templates select="date[1]"/></xsl:when>
           <xsl:otherwise>Date not recorded</xsl:otherwise>
         </xsl:choose>
