@@ -116,6 +116,8 @@
   wide.addEventListener("change", placeSidenotes);
   window.addEventListener("resize", placeSidenotes);
   if (document.fonts && document.fonts.ready) { document.fonts.ready.then(placeSidenotes); }
+  /* what the reader shows or hides re-wraps the text: the notes follow their references */
+  if (window.ResizeObserver && text) { new ResizeObserver(function () { placeSidenotes(); }).observe(text); }
 
   /* Pop-ups: a name's card, a note, a citation. One at a time, placed under what opened it and
      kept inside the screen; Escape or a tap elsewhere closes it. */
