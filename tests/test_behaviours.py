@@ -30,7 +30,10 @@ OUTPUT_MODES = {
     ("text", "txt:inline"): ["text/inline.xsl"],
 }
 # Output-specific refinements of a behaviour (a more specific pattern, a higher priority), and fallbacks.
-REFINEMENTS = {"*", "licence[@target]", "docTitle[web:is-page-title(.)]", "dateline[.//note[ancestor::text]]"}
+# (issue 11: the dateline no longer shows its note open, each note is in the page once; an unheaded part
+# gets a heading; the editors' prose gets typographic apostrophes)
+REFINEMENTS = {"*", "licence[@target]", "docTitle[web:is-page-title(.)]", "*[web:is-unheaded-part(.)]",
+               "text()[web:is-editors-prose(.)]"}
 
 
 def behaviours_implemented(modules: list[str], mode: str | None) -> set[str]:

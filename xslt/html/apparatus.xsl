@@ -103,10 +103,15 @@
 
   <!-- The editors' own prose (header, register, notes) is set with typographic apostrophes; the
        transcribed text keeps the copy-text's marks as they stand (editorialDecl/quotation). -->
-  <xsl:template match="text()[$web:screen][ancestor::teiHeader or ancestor::standOff or ancestor::note[ancestor::text]]
-                             [contains(., &quot;'&quot;)]">
+  <xsl:template match="text()[web:is-editors-prose(.)]">
     <xsl:value-of select="web:typographic(.)"/>
   </xsl:template>
+
+  <xsl:function name="web:is-editors-prose" as="xs:boolean">
+    <xsl:param name="text" as="text()"/>
+    <xsl:sequence select="$web:screen and contains($text, &quot;'&quot;)
+        and exists($text/ancestor::*[self::teiHeader or self::standOff or self::note[ancestor::text]])"/>
+  </xsl:function>
 
   <xsl:function name="web:typographic" as="xs:string">
     <xsl:param name="text" as="xs:string"/>

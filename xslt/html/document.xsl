@@ -177,8 +177,15 @@
     </details>
   </xsl:template>
 
-  <!-- A part of a text of several parts is headed, by its type when it has no head of its own. -->
-  <xsl:template match="body/div[$web:screen][not(head)][count(../div) gt 1] | body/div1[$web:screen][not(head)][count(../div1) gt 1]" priority="2">
+  <!-- A part of a text of several parts is headed, by its type when it has no head of its own (a
+       refinement of the "section" behaviour: next-match makes the section). -->
+  <xsl:function name="web:is-unheaded-part" as="xs:boolean">
+    <xsl:param name="element" as="element()"/>
+    <xsl:sequence select="$web:screen and exists($element[self::div or self::div1][parent::body][not(head)])
+        and count($element/../*[local-name() = local-name($element)]) gt 1"/>
+  </xsl:function>
+
+  <xsl:template match="*[web:is-unheaded-part(.)]" priority="2">
     <xsl:variable name="part" as="element()*">
       <xsl:next-match/>
     </xsl:variable>
