@@ -33,10 +33,10 @@
   <!-- Colours follow the text (currentColor), so that the drawing reads in dark mode and in print. -->
   <xsl:variable name="ed:svg-style" as="xs:string" select="string-join((
       '.provenance text { fill: currentColor; font-size: 17px; }',
-      '.provenance .pv-name { font-size: 20px; }',
-      '.provenance .pv-detail, .provenance .pv-label, .provenance .pv-date { font-size: 15px; }',
+      '.provenance .pv-name { font-size: 22px; }',
+      '.provenance .pv-detail, .provenance .pv-label, .provenance .pv-date { font-size: 16.5px; }',
       '.provenance .pv-label { font-style: italic; }',
-      '.provenance .pv-lang { font-size: 14px; letter-spacing: 1px; }',
+      '.provenance .pv-lang { font-size: 15px; letter-spacing: 1px; }',
       '.provenance .pv-frame { fill: none; stroke: currentColor; stroke-opacity: 0.55; stroke-width: 1.2; }',
       '.provenance .pv-not-seen .pv-frame { stroke-dasharray: 5 4; }',
       '.provenance .pv-edition .pv-frame { stroke-width: 2.4; stroke-opacity: 0.9; }',
@@ -202,8 +202,8 @@
     <xsl:variable name="y" select="($row - 1) * $ed:svg-row + 8"/>
     <g class="{$class}" transform="translate({$ed:svg-box-x} {$y})">
       <rect width="{$ed:svg-box-width}" height="{$ed:svg-box-height}" rx="4" class="pv-frame"/>
-      <text x="14" y="25" class="pv-name">{replace($name, "'", '’')}</text>
-      <text x="14" y="48" class="pv-detail">{$detail}</text>
+      <text x="14" y="26" class="pv-name">{replace($name, "'", '’')}</text>
+      <text x="14" y="50" class="pv-detail">{$detail}</text>
       <text x="{$ed:svg-box-width - 12}" y="25" text-anchor="end" class="pv-date">{$date}</text>
       <text x="{$ed:svg-box-width - 12}" y="48" text-anchor="end" class="pv-lang pv-lang-{lower-case(replace($language, '\W', 'unknown'))}">{$language}</text>
     </g>
