@@ -228,7 +228,7 @@
 
   <!-- Behaviour "page break": a thin bar in the text, the source's page number in the margin
        (beside the text on phones), its certainty in words. A number the encoding already brackets
-       ("[5/6]", inferred) keeps its brackets; "uncertain" becomes a question mark. -->
+       ("[5/6]", inferred) keeps its brackets; a number less than certain gets a question mark. -->
   <xsl:template _match="{$ed:match?page-break}">
     <xsl:variable name="witness" select="ed:targets(@edRef)[1] ! ed:witness-label(.)"/>
     <xsl:variable name="cert" select="ed:cert-label(@cert)"/>
@@ -236,7 +236,7 @@
         'Page ' || (@n, 'break')[1] || $witness ! (' of ' || .), $cert ! ('the page number is ' || .)), '; ')"/>
     <span class="tei-pb" id="{ed:id(.)}" title="{$description}">
       <span class="pb-mark" aria-hidden="true">‖</span>
-      <span class="pb-label" aria-hidden="true">{if (@n) then 'p. ' || @n else 'page'}{if (@cert = ('low', 'unknown')) then '?' else ''}</span>
+      <span class="pb-label" aria-hidden="true">{if (@n) then 'p. ' || @n else 'page'}{if (@cert[. != 'high']) then '?' else ''}</span>
       <span class="visually-hidden"> ({$description}) </span>
     </span>
   </xsl:template>
