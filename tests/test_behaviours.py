@@ -33,7 +33,7 @@ OUTPUT_MODES = {
 # (issue 11: the dateline no longer shows its note open, each note is in the page once; an unheaded part
 # gets a heading; the editors' prose gets typographic apostrophes)
 REFINEMENTS = {"*", "licence[@target]", "docTitle[web:is-page-title(.)]", "*[web:is-unheaded-part(.)]",
-               "text()[web:is-editors-prose(.)]"}
+               "text()[web:is-editors-prose(.)]", "*[web:is-introduction(.)]"}
 
 
 def behaviours_implemented(modules: list[str], mode: str | None) -> set[str]:

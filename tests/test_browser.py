@@ -290,7 +290,7 @@ def test_notes_sit_beside_their_reference_on_a_wide_screen(visit, server):
     page = visit(server + LETTER, viewport=WIDTHS["desktop"]).page
     page.evaluate("document.fonts.ready")
     assert page.locator(".notes").is_hidden() and page.locator(".sidenotes > li").count() > 0
-    text = page.locator(".tei-text").bounding_box()
+    text = page.locator(".tei-text").first.bounding_box()
     previous_bottom = 0
     for index in range(page.locator(".sidenotes > li").count()):
         note = page.locator(".sidenotes > li").nth(index)

@@ -33,6 +33,7 @@
           <xsl:apply-templates select="text">
             <xsl:with-param name="root" select="''" tunnel="yes"/>
             <xsl:with-param name="web:cards" select="true()" tunnel="yes"/>
+            <xsl:with-param name="web:reading-page" select="true()" tunnel="yes"/>
           </xsl:apply-templates>
           <xsl:call-template name="web:notes">
             <xsl:with-param name="root" select="''" tunnel="yes"/>
@@ -175,6 +176,29 @@
       <p class="reading-hint">Names link to the register: tap, hover or focus one for a short card. An
         emended word carries a small circle: tap or focus it to see the copy-text’s reading.</p>
     </details>
+  </xsl:template>
+
+  <!-- The editors' introduction, on the reading page, is one tap away rather than before the letter:
+       the text starts on the first screen (the home page shows the introduction open). A refinement
+       of the "section" behaviour: next-match makes the section. -->
+  <xsl:function name="web:is-introduction" as="xs:boolean">
+    <xsl:param name="element" as="element()"/>
+    <xsl:sequence select="$web:screen and exists($element[self::div or self::div1][parent::front][@type = 'introduction'])"/>
+  </xsl:function>
+
+  <xsl:template match="*[web:is-introduction(.)]" priority="2">
+    <xsl:param name="web:reading-page" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:choose>
+      <xsl:when test="$web:reading-page">
+        <details class="introduction">
+          <summary><h2>{(head[1] ! ed:text(.), web:part-label(.))[1]}</h2></summary>
+          <xsl:next-match/>
+        </details>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:next-match/>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- A part of a text of several parts is headed, by its type when it has no head of its own (a
