@@ -1,8 +1,8 @@
 """The web edition's text face: EB Garamond, roman and italic, as WOFF2 subsets made at build time.
 
 The faces come from the ``fontpkg-eb-garamond`` package (the one the print edition embeds). Each
-variable font is pinned to its regular weight (HarfBuzz, ``fonts.instantiate``; fontTools'
-instancer where HarfBuzz cannot) and subset by fontTools to the characters the edition can show:
+variable font is pinned to its regular weight (fontTools' instancer) and subset by fontTools to the
+characters the edition can show:
 the text of its sources, the labels of the stylesheets and the typographic punctuation of our
 prose. Only the layout features running text uses are kept (kerning, ligatures, old-style and
 lining figures, marks): small capitals alone would add a third to each file. Two faces of about
@@ -17,8 +17,6 @@ from pathlib import Path
 
 import fontpkg_eb_garamond
 from lxml import etree
-
-from .fonts import instantiate
 
 FONT_DIR = fontpkg_eb_garamond.ROOT / "files"
 FAMILY = fontpkg_eb_garamond.FAMILY
@@ -53,14 +51,11 @@ def _subset(path: Path, code_points: tuple[int, ...]) -> bytes:
     from fontTools import subset
     from fontTools.ttLib import TTFont
 
-    static = instantiate(path, {"wght": WEIGHT})
-    if static is not None:
-        font = TTFont(io.BytesIO(static), recalcTimestamp=False)
-    else:
-        from fontTools.varLib.instancer import instantiateVariableFont
-        font = instantiateVariableFont(TTFont(path, recalcTimestamp=False), {"wght": WEIGHT})
+    from fontTools.varLib.instancer import instantiateVariableFont
+
+    # subset first, then pin the weight: the instancer then works on a few hundred glyphs, not thousands
+    font = TTFont(path, recalcTimestamp=False)
     options = subset.Options()
-    options.flavor = "woff2"
     options.layout_features = FEATURES
     options.hinting = False
     options.desubroutinize = True
@@ -68,6 +63,7 @@ def _subset(path: Path, code_points: tuple[int, ...]) -> bytes:
     subsetter = subset.Subsetter(options)
     subsetter.populate(unicodes=code_points)
     subsetter.subset(font)
+    font = instantiateVariableFont(font, {"wght": WEIGHT})
     font.flavor = "woff2"
     out = io.BytesIO()
     font.save(out)
