@@ -26,7 +26,8 @@ from schemas import assert_valid, combined_schema
 OAI = "{http://www.openarchives.org/OAI/2.0/}"
 NS = {"oai": OAI[1:-1]}
 SECRET = b"test-secret"
-RECORD_SCHEMAS = ("OAI-PMH.xsd", "oai_dc.xsd", "mods-3-6.xsd", "tei_all.xsd")
+RECORD_SCHEMAS = ("OAI-PMH.xsd", "oai_dc.xsd", "mods-3-6.xsd", "tei_all.xsd", "oai-identifier.xsd", "MARC21slim.xsd",
+                  "oai_datacite.xsd", "datacite-4/metadata.xsd")
 
 
 def _generator():

@@ -172,6 +172,8 @@ def test_every_metadata_record_is_made_for_every_document(tmp_path):
     assert report.documents == len(DOCUMENTS)
     for name in DOCUMENTS:
         records = sorted(p.name for p in (out / "html" / "metadata").glob(f"{name}.*"))
-        assert records == sorted(f"{name}{suffix}" for suffix in
-                                 (".bib", ".ris", ".csl.json", ".jsonld", ".mods.xml", ".dc.xml")), name
+        # every record the site publishes (the format table's site rows), and the page's linkset
+        from editio.metadata import FORMATS
+        suffixes = [f.suffix for f in FORMATS.values() if f.site and f.scope == "document"] + [".linkset.json"]
+        assert records == sorted(f"{name}{suffix}" for suffix in suffixes), name
         assert {p.name for p in (out / "metadata" / name).iterdir()} >= {"oai_dc.xml", "mods.xml", "tei.xml"}

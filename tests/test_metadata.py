@@ -17,10 +17,10 @@ import pytest
 from lxml import etree
 
 from conftest import FIXTURES, LETTER, REGISTER, TEI_DIR, shared_path
-from schemas import assert_valid, relax_ng, xml_schema
+from schemas import assert_valid, combined_schema, relax_ng, xml_schema
 
 from editio.build import build_edition
-from editio.edition import load_edition
+from editio.edition import build_day, load_edition
 from editio.errors import EditioError
 from editio.metadata import BUILDER, FORMATS, render_catalogue, render_edition_record, render_record, \
     render_record_for_path
@@ -100,9 +100,10 @@ def schematron_failures(schema: Path, content: bytes) -> list[str]:
 # The format table
 
 def test_the_format_table_names_every_format_once_with_its_scope():
-    assert set(FORMATS) == {"oai_dc", "mods", "tei", "jsonld", "bibtex", "ris", "csl-json", "cmif"}
+    assert set(FORMATS) == {"oai_dc", "mods", "tei", "jsonld", "bibtex", "ris", "csl-json", "marcxml", "datacite",
+                            "oai_datacite", "mets", "cmif"}
     assert {name for name, f in FORMATS.items() if f.scope == "edition"} == {"cmif"}
-    assert {name for name, f in FORMATS.items() if f.oai} == {"oai_dc", "mods", "tei"}
+    assert {name for name, f in FORMATS.items() if f.oai} == {"oai_dc", "mods", "tei", "marcxml", "oai_datacite"}
     assert len({f.suffix for f in FORMATS.values()}) == len(FORMATS)
     assert all((Path(__file__).parents[1] / "xslt" / f.stylesheet).is_file() for f in FORMATS.values())
 
@@ -133,6 +134,51 @@ def test_tei_header_records_are_valid_tei(scenario, edition, letter, minimal):
     assert_valid(xml_schema("tei_all.xsd"), content)
 
 
+@pytest.mark.parametrize("scenario", ["letter", "minimal"])
+def test_marcxml_records_are_valid_marc21_slim(scenario, edition, letter, minimal):
+    source = (edition, letter) if scenario == "letter" else minimal
+    content = record(*source, "marcxml")
+    assert_valid(xml_schema("MARC21slim.xsd"), content)
+    assert len(xml(content).findtext("{http://www.loc.gov/MARC21/slim}controlfield[@tag='008']")) == 40
+
+
+@pytest.mark.parametrize("scenario", ["letter", "minimal"])
+def test_datacite_records_are_valid_datacite_4_bare_and_in_the_oai_wrapper(scenario, edition, letter, minimal):
+    source = (edition, letter) if scenario == "letter" else minimal
+    kernel = combined_schema("datacite-4/metadata.xsd")
+    assert_valid(kernel, record(*source, "datacite"))
+    wrapped = xml(record(*source, "oai_datacite"))
+    assert_valid(combined_schema("oai_datacite.xsd", "datacite-4/metadata.xsd"), wrapped)
+    # The wrapper types its payload laxly: the record inside is checked strictly on its own.
+    [payload] = wrapped.iterfind("{http://schema.datacite.org/oai/oai-1.1/}payload/*")
+    assert_valid(kernel, etree.tostring(payload))
+    assert canonical(payload) == canonical(xml(record(*source, "datacite")))
+
+
+@pytest.mark.parametrize("scenario", ["letter", "minimal"])
+def test_mets_records_are_valid_and_wrap_the_header_and_point_to_the_files(scenario, edition, letter, minimal):
+    source = (edition, letter) if scenario == "letter" else minimal
+    content = record(*source, "mets")
+    assert_valid(combined_schema("mets.xsd"), content)
+    mets = xml(content)
+    ns = {"m": "http://www.loc.gov/METS/", "x": "http://www.w3.org/1999/xlink"}
+    wrapped = mets.xpath("m:dmdSec/m:mdWrap[@MDTYPE = 'TEIHDR']/m:xmlData/tei:teiHeader", namespaces={**ns, **NS})
+    assert len(wrapped) == 1
+    # The same header as the OAI tei record (the METS output is indented, the record is not).
+    same = lambda e: etree.tostring(etree.fromstring(etree.tostring(e), etree.XMLParser(remove_blank_text=True)),
+                                    method="c14n", exclusive=True)
+    assert same(wrapped[0]) == same(xml(record(*source, "tei")))
+    document = source[1]
+    files = mets.xpath("m:fileSec//m:file/@MIMETYPE", namespaces=ns)
+    assert files == ["application/tei+xml", "text/html", "text/plain"]
+    assert mets.xpath("string(m:fileSec//m:file[@ID = 'file-html']/m:FLocat/@x:href)", namespaces=ns) \
+        .endswith(f"/{document.id}.html")
+
+
+def canonical(element) -> bytes:
+    return etree.tostring(element, method="c14n2", strip_text=True)
+
+
 def test_cmif_is_valid_against_its_relax_ng_and_schematron(edition):
     content = render_edition_record(edition, "cmif")
     assert_valid(relax_ng("cmi-customization.rng"), content)
@@ -160,7 +206,15 @@ def test_cmif_of_an_edition_without_letters_is_valid(minimal):
 def test_dublin_core_carries_the_header(edition, letter, tei, register):
     dc = xml(record(edition, letter, "oai_dc"))
     values = lambda name: [e.text for e in dc.iterfind(f"dc:{name}", NS)]
-    assert values("creator") == register.xpath("//tei:person[@xml:id = 'kropotkin']/tei:persName[@type = 'normalised']/text()", namespaces=NS)
+    # The heading form of catalogues, from the register's name parts and life dates.
+    person = register.xpath("//tei:person[@xml:id = 'kropotkin']", namespaces=NS)[0]
+    name = person.xpath("tei:persName[@type = 'normalised']", namespaces=NS)[0]
+    years = "-".join(person.xpath(f"string(tei:{event}/@when)", namespaces=NS)[:4] for event in ("birth", "death"))
+    assert values("creator") == [f"{name.findtext('tei:surname', namespaces=NS)}, "
+                                 f"{name.findtext('tei:forename', namespaces=NS)}, {years}"] == \
+        ["Kropotkin, Pëtr Alekseevič, 1842-1921"]
+    # Zotero's Embedded Metadata reads the first DC.type: an item type of its own, not "Text".
+    assert values("type") == ["letter", "Text"]
     assert values("contributor") == tei.xpath("//tei:titleStmt/tei:editor/tei:orgName/text()", namespaces=NS)
     assert tei.xpath("string(//tei:publicationStmt/tei:date/@when)", namespaces=NS) in values("date")
     assert values("identifier") == [f"{edition.config.edition.base_url}{letter.id}.html"]
@@ -239,13 +293,17 @@ def test_cmif_carries_authority_uris_and_the_span_of_writing(edition, tei, regis
 
 def test_jsonld_is_a_message_with_its_witness_chain_and_mentions(edition, letter, tei, register):
     data = json.loads(record(edition, letter, "jsonld"))
-    assert data["@context"] == "https://schema.org" and data["@type"] == "Message"
+    assert data["@context"]["@vocab"] == "https://schema.org/" and data["@type"] == "Message"
     gnd = f"https://d-nb.info/gnd/{authority(register, 'kropotkin', 'gnd')}"
     assert gnd in data["author"][0]["sameAs"] and gnd in data["sender"][0]["sameAs"]
     assert data["recipient"][0]["name"] == "The workers of Western Europe"
     assert data["license"] == tei.xpath("string(//tei:licence/@target)", namespaces=NS)
-    assert data["inLanguage"] == "en" and data["dateCreated"] == "1919-03/1920-06-10"
+    # The writing is dated only as a span, which is no schema.org Date: no dateCreated.
+    assert data["inLanguage"] == "en" and "dateCreated" not in data
     assert data["dateSent"] == "1920-06-10"  # the editors' date, certain (the printed date is the dateline's only)
+    # schema.org's editor is a Person: the editing body is a contributor.
+    assert "editor" not in data and data["contributor"][0]["@type"] == "Organization"
+    assert (data["author"][0]["familyName"], data["author"][0]["givenName"]) == ("Kropotkin", "Pëtr Alekseevič")
     chain = {node["@id"]: node for node in data["isBasedOn"]}
     source = chain[data["translationOfWork"]["@id"]]
     assert source["inLanguage"] == "fr" and source["isPartOf"]["isPartOf"]["name"] == "Les Temps nouveaux"
@@ -264,7 +322,8 @@ def test_csl_json_has_the_csl_fields(edition, letter, tei):
     assert isinstance(items, list) and len(items) == 1
     item = items[0]
     assert item["id"] == letter.id and item["type"] == "letter"
-    assert item["author"] == [{"literal": "Pëtr Alekseevič Kropotkin"}]
+    assert item["author"] == [{"family": "Kropotkin", "given": "Pëtr Alekseevič"}]
+    assert item["editor"] == [{"literal": "The editio project"}]  # a body stays whole
     edition_day = tei.xpath("string(//tei:editionStmt//tei:date/@when)", namespaces=NS)
     assert item["issued"] == {"date-parts": [[int(p) for p in edition_day.split("-")]]}
     created = tei.xpath("//tei:creation/tei:date", namespaces=NS)[0]
@@ -314,9 +373,9 @@ def test_the_minimal_document_gets_records_with_what_is_there_and_nothing_invent
     item = json.loads(record(edition, document, "csl-json"))[0]
     assert item["type"] == "document" and not {"author", "issued", "original-date"} & set(item)
     catalogue = json.loads(render_catalogue(edition))
-    assert catalogue["records"] == [{"id": "minimal", "datestamp": "2001-09-09", "sets": ["texts"],
-                                     "files": {"oai_dc": "minimal/oai_dc.xml", "mods": "minimal/mods.xml",
-                                               "tei": "minimal/tei.xml"}}]
+    # No revisionDesc and no history: the build's day, never the file's modification day (2001-09-09).
+    assert catalogue["records"] == [{"id": "minimal", "datestamp": build_day(), "sets": ["texts"],
+                                     "files": {name: f"minimal/{f.file}" for name, f in FORMATS.items() if f.oai}}]
 
 
 def test_the_datestamp_never_comes_from_the_build_time(minimal, monkeypatch):
@@ -358,10 +417,10 @@ def test_the_cli_prints_each_format(name, edition, letter):
 
 
 def test_the_cli_refuses_an_unknown_format_in_one_line():
-    result = subprocess.run([EDITIO, "metadata", str(LETTER), "--format", "marcxml"],
+    result = subprocess.run([EDITIO, "metadata", str(LETTER), "--format", "unimarc"],  # marcxml is one now
                             capture_output=True, text=True, cwd=TEI_DIR.parent)
     assert result.returncode == 2 and result.stdout == ""
-    assert result.stderr.count("\n") == 1 and "marcxml" in result.stderr
+    assert result.stderr.count("\n") == 1 and "unimarc" in result.stderr
     assert all(name in result.stderr for name in FORMATS)
 
 
@@ -389,16 +448,18 @@ def test_the_builder_writes_every_format_and_the_catalogue(built, edition, lette
     settings = edition.config.edition
     assert catalogue["repository"] == {"name": edition.config.oai.repository_name, "base_url": settings.base_url,
                                        "admin_email": settings.contact, "domain": "editio.example.org",
-                                       "earliest_datestamp": changed}
+                                       "earliest_datestamp": changed, "deleted_record": "persistent",
+                                       "cmif_url": f"{settings.base_url}metadata/cmif.xml"}
     assert catalogue["formats"]["oai_dc"] == {"namespace": "http://www.openarchives.org/OAI/2.0/oai_dc/",
                                               "schema": "http://www.openarchives.org/OAI/2.0/oai_dc.xsd"}
-    assert set(catalogue["formats"]) == {"oai_dc", "mods", "tei"}
+    assert set(catalogue["formats"]) == {"oai_dc", "mods", "tei", "marcxml", "oai_datacite"}
     assert catalogue["sets"] == {"letters": "Letters", "texts": "Texts"}
     [entry] = catalogue["records"]
     assert entry == {"id": letter.id, "datestamp": changed, "sets": ["letters", "texts"],
-                     "files": {name: f"{letter.id}/{name}.xml" for name in ("oai_dc", "mods", "tei")}}
+                     "files": {name: f"{letter.id}/{f.file}" for name, f in FORMATS.items() if f.oai}}
     roots = {"oai_dc": "{http://www.openarchives.org/OAI/2.0/oai_dc/}dc", "mods": "{http://www.loc.gov/mods/v3}mods",
-             "tei": "{http://www.tei-c.org/ns/1.0}teiHeader"}
+             "tei": "{http://www.tei-c.org/ns/1.0}teiHeader", "marcxml": "{http://www.loc.gov/MARC21/slim}record",
+             "oai_datacite": "{http://schema.datacite.org/oai/oai-1.1/}oai_datacite"}
     for name, path in entry["files"].items():
         content = (built / path).read_bytes()
         assert content.startswith(b'<?xml version="1.0" encoding="UTF-8"?>')
@@ -429,3 +490,18 @@ def test_tei_header_records_keep_ids_unique_when_documents_share_a_local_id(tmp_
     ids = [record.xpath("//@xml:id")[0] for record in records]
     assert ids == ["one.team", "two.team"]
     assert [record.xpath("//@who")[0] for record in records] == ["#one.team", "#two.team"]
+
+
+def test_tei_records_are_self_contained(edition, letter, register):
+    """Every pointer of a harvested TEI header resolves without the edition's files: a register entry
+    becomes its authority URIs (else its place in the web register), a place in the text its web address."""
+    header = xml(record(edition, letter, "tei"))
+    ids = set(header.xpath("//@xml:id"))
+    pointers = [token for attribute in header.xpath("//@ref | //@target | //@who | //@source")
+                for token in attribute.split()]
+    assert pointers
+    for token in pointers:
+        assert token.startswith(("http://", "https://")) or token[1:] in ids, token
+    kropotkin = header.xpath("//tei:titleStmt/tei:author/tei:persName/@ref", namespaces=NS)[0].split()
+    assert sorted(kropotkin) == sorted(f"{prefix}{authority(register, 'kropotkin', kind)}" for kind, prefix in
+                                       (("wikidata", "https://www.wikidata.org/entity/"), ("gnd", "https://d-nb.info/gnd/")))

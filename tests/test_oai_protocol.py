@@ -6,6 +6,8 @@ schemas. Expectations are computed from the catalogue the build wrote, never typ
 
 from __future__ import annotations
 
+import re
+
 import json
 import shutil
 from concurrent.futures import ThreadPoolExecutor
@@ -77,14 +79,21 @@ def canonical(element) -> bytes:
 def test_identify_describes_the_repository(app, catalogue, expected, clock):
     tree = oai(app, "verb=Identify")
     identify = tree.find(f"{OAI}Identify")
-    text = {child.tag.removeprefix(OAI): child.text for child in identify}
+    text = {child.tag.removeprefix(OAI): child.text for child in identify if child.tag != f"{OAI}description"}
     repository = catalogue["repository"]
     assert text == {"repositoryName": repository["name"], "baseURL": "http://127.0.0.1/oai",
                     "protocolVersion": "2.0", "adminEmail": repository["admin_email"],
                     "earliestDatestamp": min(repository["earliest_datestamp"], expected[0]["datestamp"]),
-                    "deletedRecord": "no", "granularity": "YYYY-MM-DD"}
+                    "deletedRecord": "persistent", "granularity": "YYYY-MM-DD"}
     assert tree.findtext(f"{OAI}responseDate") == clock.now.strftime("%Y-%m-%dT%H:%M:%SZ")
     assert request_attributes(tree) == {"verb": "Identify"}
+    # How identifiers are made (validated against oai-identifier.xsd with the response), with a real sample.
+    scheme = "{http://www.openarchives.org/OAI/2.0/oai-identifier}"
+    description = identify.find(f"{OAI}description/{scheme}oai-identifier")
+    assert description.findtext(f"{scheme}repositoryIdentifier") == repository["domain"]
+    sample = description.findtext(f"{scheme}sampleIdentifier")
+    assert sample == f"oai:{repository['domain']}:{expected[0]['id']}"
+    assert oai(app, f"verb=GetRecord&metadataPrefix=oai_dc&identifier={sample}").find(f".//{OAI}record") is not None
 
 
 def test_response_date_is_computed_for_each_request(app, clock):
@@ -94,14 +103,73 @@ def test_response_date_is_computed_for_each_request(app, clock):
 
 
 @pytest.mark.parametrize("host, script, url", [
-    ("example.net:8080", "", "http://example.net:8080/oai"),
-    ("[::1]:8000", "/edition", "http://[::1]:8000/edition/oai"),
-    ('evil"><x', "", "http://127.0.0.1/oai"),  # not a host name: the server's own name instead
+    ("example.net:8080", "", "http://127.0.0.1/oai"),  # a Host header is never echoed: the server's own name
+    ("[::1]:8000", "/edition", "http://127.0.0.1/edition/oai"),
+    ('evil"><x', "", "http://127.0.0.1/oai"),
 ])
-def test_base_url_is_the_url_the_request_reached(app, host, script, url):
+def test_base_url_is_the_servers_own_address_whatever_the_host_header(app, host, script, url):
     tree = assert_oai(call(app, query="verb=Identify", headers={"Host": host}, environ={"SCRIPT_NAME": script}))
     assert tree.findtext(f"{OAI}Identify/{OAI}baseURL") == url
     assert tree.findtext(f"{OAI}request") == url
+
+
+def test_a_request_without_a_usable_server_name_gets_localhost_not_waitress_invalid():
+    from editio.public_url import PublicUrl
+    environ = {"SERVER_NAME": "waitress.invalid", "SERVER_PORT": "8765", "wsgi.url_scheme": "http"}
+    assert PublicUrl().endpoint(environ, "/oai") == "http://localhost:8765/oai"
+    assert PublicUrl(own_host="127.0.0.1:8765").endpoint(environ, "/oai") == "http://127.0.0.1:8765/oai"
+
+
+FORWARDED = {"X-Forwarded-Host": "edition.example.net", "X-Forwarded-Proto": "https", "X-Forwarded-Prefix": "/kropotkin"}
+
+
+@pytest.mark.parametrize("remote, url", [
+    ("10.0.0.7", "https://edition.example.net/kropotkin/oai"),  # a trusted proxy: believed
+    ("10.0.0.8", "http://127.0.0.1/oai"),                        # anyone else: ignored
+])
+def test_forwarded_headers_count_only_from_a_trusted_proxy(generated_edition, clock, remote, url):
+    from editio.public_url import PublicUrl
+    app = create_app(generated_edition, secret=SECRET, clock=clock)
+    app.public_url = PublicUrl(trusted_proxies=frozenset({"10.0.0.7"}))
+    tree = assert_oai(call(app, query="verb=Identify", headers=FORWARDED, environ={"REMOTE_ADDR": remote}))
+    assert tree.findtext(f"{OAI}Identify/{OAI}baseURL") == url
+
+
+def test_the_base_url_set_in_editio_toml_wins(generated_edition, clock, tmp_path):
+    from editio.public_url import PublicUrl
+    app = create_app(generated_edition, secret=SECRET, clock=clock)
+    app.public_url = PublicUrl("https://oai.example.org/edition/oai", frozenset({"127.0.0.1"}))
+    tree = assert_oai(call(app, query="verb=Identify", headers=FORWARDED, environ={"REMOTE_ADDR": "127.0.0.1"}))
+    assert tree.findtext(f"{OAI}Identify/{OAI}baseURL") == "https://oai.example.org/edition/oai"
+
+
+def test_oai_base_url_and_trusted_proxies_are_read_from_editio_toml(tmp_path):
+    from editio.config import load_config
+    from editio.errors import ConfigError
+    (tmp_path / "editio.toml").write_text('[oai]\nbase_url = "https://oai.example.org/oai"\n'
+                                          'trusted_proxies = "127.0.0.1, ::1"\n', encoding="utf-8")
+    config = load_config(tmp_path)
+    assert config.oai.base_url == "https://oai.example.org/oai" and config.oai.proxies == {"127.0.0.1", "::1"}
+    (tmp_path / "editio.toml").write_text('[oai]\nbase_url = "oai.example.org"\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match="oai.base_url"):
+        load_config(tmp_path)
+
+
+@pytest.mark.parametrize("accept, compressed", [
+    ("gzip", True), ("br, gzip;q=0.5", True), ("*", True), ("gzip;q=0", False), ("identity", False), ("", False)])
+def test_responses_are_gzipped_when_the_client_accepts_it(app, accept, compressed):
+    import gzip
+    plain_reply = call(app, query="verb=ListRecords&metadataPrefix=oai_dc")
+    reply = call(app, query="verb=ListRecords&metadataPrefix=oai_dc", headers={"Accept-Encoding": accept})
+    assert reply.headers["Vary"] == "Accept-Encoding"
+    assert (reply.headers.get("Content-Encoding") == "gzip") is compressed
+    body = gzip.decompress(reply.body) if compressed else reply.body
+    assert int(reply.headers["Content-Length"]) == len(reply.body)
+    # The same response (its responseDate aside) either way.
+    strip = lambda b: re.sub(rb"<responseDate>[^<]*</responseDate>", b"", b)
+    assert strip(body) == strip(plain_reply.body)
+    if compressed:
+        assert len(reply.body) < len(body) / 3
 
 
 def test_list_metadata_formats_lists_the_catalogue_formats(app, catalogue, expected):

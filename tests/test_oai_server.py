@@ -93,7 +93,7 @@ def test_list_identifiers_metadata_formats_sets_and_identify(live_server, expect
     identify = sickle.Identify()
     assert identify.baseURL == live_server.url + "oai"
     assert identify.repositoryName == catalogue["repository"]["name"]
-    assert (identify.granularity, identify.deletedRecord, identify.protocolVersion) == ("YYYY-MM-DD", "no", "2.0")
+    assert (identify.granularity, identify.deletedRecord, identify.protocolVersion) == ("YYYY-MM-DD", "persistent", "2.0")
 
 
 def test_a_chunked_post_is_read(live_server):

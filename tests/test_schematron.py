@@ -54,7 +54,7 @@ def test_every_rule_has_an_id_and_both_kinds_of_fixture():
     rules = rule_ids()
     assert len(rules) == len(etree.parse(str(SCHEMATRON)).xpath("//sch:rule", namespaces={"sch": SCH_NS}))
     assert set(rules) == {"ref-resolves", "register-entry-unused", "date-order", "xml-id-unique", "choice-pairs",
-                          "sent-date-explained"}
+                          "sent-date-explained", "change-not-in-future"}
     for rule in rules:
         assert list((VALIDATION_FIXTURES / rule).glob("invalid*")), rule
         assert list((VALIDATION_FIXTURES / rule).glob("valid*")), rule

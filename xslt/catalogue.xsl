@@ -1,8 +1,7 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  What the OAI-PMH catalogue needs to know of each document: its sets and its datestamp (the last
-  change it records; none if it records none, and then editio takes the file's modification day).
-  metadata.py adds the repository, the formats and the record files. Context: the edition index.
+  What the OAI-PMH catalogue needs to know of each document: its sets. metadata.py adds the repository,
+  the formats, the record files and the datestamps (record_dates.py). Context: the edition index.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -26,7 +25,6 @@
             for $tei in sort(ed:edition/ed:document[@has-text = 'true']/TEI, (), function($tei) { ed:document-id($tei) })
             return ed:json-object(map {
                 'id': ed:document-id($tei),
-                'datestamp': ed:last-change($tei),
                 'sets': array { ed:set-names($tei) } }) } }"/>
   </xsl:template>
 

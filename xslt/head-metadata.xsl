@@ -17,8 +17,32 @@
 
   <xsl:include href="metadata-common.xsl"/>
 
+  <!-- FAIR Signposting of a document's landing page, as (rel, href, type) maps: the page, its head links,
+       its HTTP Link headers and its linkset (linkset.xsl) all come from here. -->
+  <xsl:function name="ed:signposts" as="map(xs:string, xs:string)*">
+    <xsl:param name="tei" as="element(TEI)"/>
+    <xsl:param name="pdf" as="xs:boolean"/>
+    <xsl:variable name="base" select="string($ed:settings/@base-url)"/>
+    <xsl:variable name="id" select="ed:document-id($tei)"/>
+    <xsl:variable name="file" select="$tei/ancestor::ed:document[1]/@file"/>
+    <xsl:sequence select="
+        map { 'rel': 'cite-as', 'href': ed:cite-as($tei) },
+        map { 'rel': 'type', 'href': 'https://schema.org/' || ed:kind-term($tei, 'schema') },
+        map { 'rel': 'type', 'href': 'https://schema.org/AboutPage' },
+        distinct-values(ed:responsible($tei, 'author') ! ed:authority-ids(ed:entity(@ref, .))?uri)
+            ! map { 'rel': 'author', 'href': . },
+        $ed:record-formats[@scope = 'document'][@site = 'yes']
+            ! map { 'rel': 'describedby', 'href': $base || 'metadata/' || $id || @suffix, 'type': string(@media-type) },
+        map { 'rel': 'item', 'href': $base || 'pdf/' || $id || '.pdf', 'type': 'application/pdf' }[$pdf],
+        map { 'rel': 'item', 'href': $base || 'tei/' || $file, 'type': 'application/tei+xml' }[exists($file)],
+        map { 'rel': 'item', 'href': $base || 'text/' || $id || '.txt', 'type': 'text/plain' },
+        ed:licence($tei)?url ! map { 'rel': 'license', 'href': . }"/>
+  </xsl:function>
+
   <xsl:template name="ed:head-metadata" as="element()*">
     <xsl:context-item as="element(TEI)" use="required"/>
+    <!-- Whether the document's PDF is published beside the page (pdf/<id>.pdf). -->
+    <xsl:param name="pdf" as="xs:boolean" select="false()"/>
     <xsl:variable name="citation" select="ed:citation(.)"/>
     <xsl:variable name="url" select="ed:document-url(.)"/>
     <xsl:variable name="id" select="ed:document-id(.)"/>
@@ -30,28 +54,27 @@
 
     <xsl:for-each select="
         ['citation_title', $citation?title],
-        $citation?authors ! ['citation_author', .],
+        $citation?author-parties ! ['citation_author', ed:inverted-name(., false())],
         ['citation_publication_date', translate($citation?issued, '-', '/')],
         ['citation_publisher', $citation?publisher],
         ['citation_language', $citation?language],
         ['citation_keywords', string-join($citation?keywords, '; ')],
         ['citation_public_url', $url],
-        ['citation_fulltext_html_url', $url]">
+        ['citation_fulltext_html_url', $url],
+        ['citation_pdf_url', ($ed:settings/@base-url || 'pdf/' || $id || '.pdf')[$pdf]]">
       <xsl:if test="normalize-space(?2)">
         <meta name="{?1}" content="{?2}"/>
       </xsl:if>
     </xsl:for-each>
 
-    <link rel="cite-as" href="{$url}"/>
-    <link rel="type" href="https://schema.org/{ed:kind-term(., 'schema')}"/>
-    <link rel="type" href="https://schema.org/AboutPage"/>
-    <xsl:for-each select="$ed:record-formats[@scope = 'document'][@site = 'yes']">
-      <link rel="describedby" href="{$ed:settings/@base-url}metadata/{$id}{@suffix}" type="{@media-type}"/>
+    <xsl:for-each select="ed:signposts(., $pdf)">
+      <link rel="{?rel}" href="{?href}">
+        <xsl:if test="exists(?type)">
+          <xsl:attribute name="type" select="?type"/>
+        </xsl:if>
+      </link>
     </xsl:for-each>
-    <link rel="license" href="{ed:licence(.)?url}"/>
-    <xsl:for-each select="distinct-values(ed:responsible(., 'author') ! ed:authority-ids(ed:entity(@ref, .))?uri)">
-      <link rel="author" href="{.}"/>
-    </xsl:for-each>
+    <link rel="linkset" href="{$ed:settings/@base-url}metadata/{$id}.linkset.json" type="application/linkset+json"/>
 
     <script type="application/ld+json">
       <xsl:value-of select="serialize(ed:jsonld(.), map { 'method': 'json' })" disable-output-escaping="yes"/>

@@ -18,6 +18,33 @@
     exclude-result-prefixes="#all"
     expand-text="yes">
 
+  <!-- The day the document's records last changed, which record_dates.py works out from their hash and
+       the revisionDesc (the OAI datestamp); stylesheets run without it fall back to the last change. -->
+  <xsl:param name="record-date" as="xs:string" select="''"/>
+
+  <xsl:function name="ed:record-date" as="xs:string?">
+    <xsl:param name="tei" as="element(TEI)"/>
+    <xsl:sequence select="($record-date[normalize-space()], ed:last-change($tei))[1]"/>
+  </xsl:function>
+
+  <!-- The document's persistent identifier, from editio.toml [identifiers] (doi, handle or ark), if any. -->
+  <xsl:param name="pid-scheme" as="xs:string" select="''"/>
+  <xsl:param name="pid-value" as="xs:string" select="''"/>
+
+  <xsl:variable name="ed:pid-resolvers" as="map(xs:string, xs:string)" select="map {
+      'doi': 'https://doi.org/', 'handle': 'https://hdl.handle.net/', 'ark': 'https://n2t.net/' }"/>
+
+  <!-- The persistent identifier as a resolvable URL, or nothing. -->
+  <xsl:function name="ed:pid-url" as="xs:string?">
+    <xsl:sequence select="($ed:pid-resolvers($pid-scheme) || $pid-value)[$pid-value != '']"/>
+  </xsl:function>
+
+  <!-- The URL to cite the document by: its persistent identifier, else its page. -->
+  <xsl:function name="ed:cite-as" as="xs:string">
+    <xsl:param name="tei" as="element(TEI)"/>
+    <xsl:sequence select="(ed:pid-url(), ed:document-url($tei))[1]"/>
+  </xsl:function>
+
   <!-- The record formats (name, stylesheet, file, suffix, media type, scope): one table for Python and XSLT. -->
   <xsl:variable name="ed:record-formats" as="element(ed:format)*"
       select="doc(resolve-uri('metadata-formats.xml', static-base-uri()))/ed:formats/ed:format"/>
@@ -25,9 +52,11 @@
   <!-- Kinds of document and what each is called in the target vocabularies. -->
   <xsl:variable name="ed:kinds" as="map(xs:string, map(xs:string, xs:string))" select="map {
       'letter': map { 'label': 'Letter', 'schema': 'Message', 'csl': 'letter', 'ris': 'PCOMM',
-                      'bibtex': 'misc', 'genre': 'letter' },
+                      'bibtex': 'misc', 'genre': 'letter', 'zotero': 'letter' },
       'text':   map { 'label': 'Text', 'schema': 'CreativeWork', 'csl': 'document', 'ris': 'GEN',
-                      'bibtex': 'misc', 'genre': 'text' } }"/>
+                      'bibtex': 'misc', 'genre': 'text', 'zotero': 'document' } }"/>
+  <!-- 'zotero' is an item type of Zotero's (and a word any reader understands): DC.type gives it first,
+       because Zotero's Embedded Metadata reads the first DC.type and takes "Text" for a journal article. -->
 
   <!-- OAI-PMH sets: name and the kinds of document each holds. -->
   <xsl:variable name="ed:sets" as="map(xs:string, map(xs:string, item()*))" select="map {
@@ -91,6 +120,35 @@
   <xsl:function name="ed:party-name" as="xs:string">
     <xsl:param name="party" as="element()"/>
     <xsl:sequence select="ed:entity-name(ed:entity($party/@ref, $party)) => ed:or(ed:text($party))"/>
+  </xsl:function>
+
+  <!-- A person's name in the parts library formats invert: family (with its nameLink particle), given,
+       and the life dates ("1842-1921"), from the register's persName with surname/forename; nothing when
+       the name is not marked up in parts (a name is never split by guessing). -->
+  <xsl:function name="ed:name-parts" as="map(xs:string, xs:string)?">
+    <xsl:param name="party" as="element()"/>
+    <xsl:variable name="entity" select="ed:entity($party/@ref, $party)"/>
+    <xsl:variable name="names" select="($entity/persName, $party/self::persName)[surname]"/>
+    <xsl:variable name="name" select="($names[@type = 'normalised'], $names)[1]"/>
+    <xsl:variable name="born" select="$entity/birth/(@when, @notBefore, @notAfter)[1] ! substring(., 1, 4)"/>
+    <xsl:variable name="died" select="$entity/death/(@when, @notBefore, @notAfter)[1] ! substring(., 1, 4)"/>
+    <xsl:sequence select="if (ed:party-kind($party) = 'org' or empty($name)) then () else ed:json-object(map {
+        'family': ed:text($name/surname[1]),
+        'particle': string-join($name/nameLink ! ed:text(.), ' ')[. != ''],
+        'given': string-join($name/forename ! ed:text(.), ' ')[. != ''],
+        'dates': if (exists(($born, $died))) then ($born, '')[1] || '-' || ($died, '')[1] else () })"/>
+  </xsl:function>
+
+  <!-- "Family, Given particle" (RIS, BibTeX, Highwire: readers split at the comma); with the life dates,
+       the heading form of library catalogues ("Kropotkin, Pëtr Alekseevič, 1842-1921"). A body, or a
+       name not in parts, as it is. -->
+  <xsl:function name="ed:inverted-name" as="xs:string">
+    <xsl:param name="party" as="element()"/>
+    <xsl:param name="with-dates" as="xs:boolean"/>
+    <xsl:variable name="parts" select="ed:name-parts($party)"/>
+    <xsl:sequence select="if (empty($parts)) then ed:party-name($party)
+        else string-join(($parts?family, string-join(($parts?given, $parts?particle), ' ')[. != ''],
+                          $parts?dates[$with-dates]), ', ')"/>
   </xsl:function>
 
   <xsl:function name="ed:party-kind" as="xs:string">
@@ -215,14 +273,14 @@
     <xsl:param name="tei" as="element(TEI)"/>
     <xsl:variable name="fields" as="map(xs:string, xs:string*)" select="map {
         'title': ed:title($tei),
-        'creator': ed:responsible($tei, 'author') ! ed:party-name(.),
-        'contributor': ed:responsible($tei, ('editor', 'contributor')) ! ed:party-name(.),
+        'creator': ed:responsible($tei, 'author') ! ed:inverted-name(., true()),
+        'contributor': ed:responsible($tei, ('editor', 'contributor')) ! ed:inverted-name(., true()),
         'subject': ed:keywords($tei),
         'publisher': ed:publisher($tei),
         'date': (ed:edition-date($tei), ed:creation-date($tei) ! ed:iso-value(.)),
-        'type': ('Text', ed:kind-term($tei, 'label')),
+        'type': (ed:kind-term($tei, 'zotero'), 'Text'),
         'format': 'text/html',
-        'identifier': ed:document-url($tei),
+        'identifier': (ed:pid-url(), ed:document-url($tei)),
         'source': ed:provenance-chain($tei) ! ed:witness-line(.),
         'language': ed:languages($tei),
         'relation': ed:provenance-chain($tei)/(ptr/@target)[normalize-space()] ! string(),
@@ -242,16 +300,26 @@
         'title': ed:title($tei),
         'authors': ed:responsible($tei, 'author') ! ed:party-name(.),
         'editors': ed:responsible($tei, 'editor') ! ed:party-name(.),
+        'author-parties': ed:responsible($tei, 'author'),
+        'editor-parties': ed:responsible($tei, 'editor'),
         'publisher': ed:publisher($tei),
         'issued': ed:edition-date($tei),
         'version': ed:edition-version($tei),
         'url': ed:document-url($tei),
+        'doi': $pid-value[$pid-scheme = 'doi'],
         'original': ed:creation-date($tei),
         'language': ed:languages($tei)[1],
         'keywords': ed:keywords($tei) }"/>
   </xsl:function>
 
   <!-- schema.org -->
+
+  <!-- The JSON-LD context, embedded: "https://schema.org" as a context is a document a processor must fetch
+       (offline, expansion fails); this one expands anywhere. Terms are schema.org's; the properties whose
+       values are links are typed as IRIs, as schema.org's own context types them. -->
+  <xsl:variable name="ed:schema-context" as="map(*)" select="map {
+      '@vocab': 'https://schema.org/',
+      'sameAs': map { '@type': '@id' }, 'url': map { '@type': '@id' }, 'license': map { '@type': '@id' } }"/>
 
   <xsl:variable name="ed:schema-types" as="map(xs:string, xs:string)" select="map {
       'person': 'Person', 'personGrp': 'Person', 'org': 'Organization', 'place': 'Place', 'event': 'Event' }"/>
@@ -275,6 +343,8 @@
     <xsl:sequence select="ed:json-object(map {
         '@type': if (ed:party-kind($party) = 'org') then 'Organization' else 'Person',
         'name': ed:party-name($party),
+        'familyName': ed:name-parts($party)?family,
+        'givenName': ed:name-parts($party)?given,
         'sameAs': array { ed:authority-ids($entity)?uri } })"/>
   </xsl:function>
 
@@ -328,21 +398,22 @@
     <xsl:variable name="correspondence" select="$tei/teiHeader/profileDesc/correspDesc"/>
     <xsl:variable name="dispatched" select="ed:dispatch-date($tei)"/>
     <xsl:sequence select="ed:json-object(map {
-        '@context': 'https://schema.org',
+        '@context': $ed:schema-context,
         '@type': ed:kind-term($tei, 'schema'),
         '@id': ed:document-url($tei),
         'url': ed:document-url($tei),
-        'identifier': ed:document-id($tei),
+        'identifier': (ed:pid-url(), ed:document-id($tei))[1],
         'name': ed:title($tei),
         'author': array { ed:responsible($tei, 'author') ! ed:schema-party(.) },
-        'editor': array { ed:responsible($tei, 'editor') ! ed:schema-party(.) },
+        'editor': array { ed:responsible($tei, 'editor')[ed:party-kind(.) = 'person'] ! ed:schema-party(.) },
+        'contributor': array { ed:responsible($tei, 'editor')[ed:party-kind(.) = 'org'] ! ed:schema-party(.) },
         'sender': array { $correspondence/correspAction[@type = 'sent']/(persName, orgName) ! ed:schema-party(.) },
         'recipient': array { $correspondence/correspAction[@type = 'received']/(persName, orgName) ! ed:schema-party(.) },
-        'dateCreated': ed:creation-date($tei) ! ed:iso-value(.),
+        'dateCreated': ed:creation-date($tei)[@when][not(@notBefore or @notAfter or @from or @to)] ! string(@when),
         'dateSent': $dispatched[@when] ! string(@when),
         'publisher': map { '@type': 'Organization', 'name': ed:publisher($tei) },
         'datePublished': ed:edition-date($tei),
-        'dateModified': ed:last-change($tei),
+        'dateModified': ed:record-date($tei),
         'version': ed:edition-version($tei),
         'inLanguage': ed:languages($tei),
         'keywords': array { ed:keywords($tei) },

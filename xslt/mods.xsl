@@ -107,6 +107,9 @@
         </subject>
       </xsl:for-each>
       <xsl:apply-templates select="ed:provenance-chain(.)" mode="ed:mods-witness"/>
+      <xsl:if test="$pid-value != ''">
+        <identifier type="{map { 'doi': 'doi', 'handle': 'hdl', 'ark': 'ark' }($pid-scheme)}">{$pid-value}</identifier>
+      </xsl:if>
       <identifier type="uri">{ed:document-url(.)}</identifier>
       <location>
         <url usage="primary display" access="object in context">{ed:document-url(.)}</url>
@@ -123,7 +126,7 @@
       <recordInfo>
         <recordContentSource>{ed:publisher(.)}</recordContentSource>
         <xsl:where-populated>
-          <recordChangeDate encoding="w3cdtf">{ed:last-change(.)}</recordChangeDate>
+          <recordChangeDate encoding="w3cdtf">{ed:record-date(.)}</recordChangeDate>
         </xsl:where-populated>
         <recordIdentifier source="{$ed:settings/@base-url}">{ed:document-id(.)}</recordIdentifier>
         <recordOrigin>Converted from the TEI header and register by editio (mods.xsl).</recordOrigin>
@@ -202,7 +205,23 @@
       <xsl:call-template name="ed:mods-authority">
         <xsl:with-param name="entity" select="$entity"/>
       </xsl:call-template>
-      <namePart>{ed:party-name(.)}</namePart>
+      <xsl:variable name="parts" select="ed:name-parts(.)"/>
+      <xsl:choose>
+        <xsl:when test="exists($parts)">
+          <!-- family, given and date parts (the particle belongs with the given name in an inverted heading) -->
+          <namePart type="family">{$parts?family}</namePart>
+          <xsl:for-each select="string-join(($parts?given, $parts?particle), ' ')[. != '']">
+            <namePart type="given">{.}</namePart>
+          </xsl:for-each>
+          <xsl:for-each select="$parts?dates">
+            <namePart type="date">{.}</namePart>
+          </xsl:for-each>
+          <displayForm>{ed:party-name(.)}</displayForm>
+        </xsl:when>
+        <xsl:otherwise>
+          <namePart>{ed:party-name(.)}</namePart>
+        </xsl:otherwise>
+      </xsl:choose>
       <xsl:for-each select="ed:authority-ids($entity)">
         <nameIdentifier type="{?type}">{?id}</nameIdentifier>
       </xsl:for-each>

@@ -1,5 +1,7 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<!-- RIS for the digital edition of the document; lines end with CR LF as the format asks. Context: a tei:TEI. -->
+<!-- RIS for the digital edition of the document; lines end with CR LF as the format asks. A person is
+     "Family, Given" (readers split at the comma; a name without one becomes a single-field, corporate
+     creator in Zotero). Context: a tei:TEI. -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
@@ -18,14 +20,15 @@
     <xsl:variable name="citation" select="ed:citation(.)"/>
     <xsl:variable name="lines" as="array(xs:string?)*" select="
         ['TY', $ed:kinds($citation?kind)?ris],
-        $citation?authors ! ['AU', .],
+        $citation?author-parties ! ['AU', ed:inverted-name(., false())],
         ['TI', $citation?title],
-        $citation?editors ! ['ED', .],
+        $citation?editor-parties ! ['ED', ed:inverted-name(., false())],
         ['PB', $citation?publisher],
         ['PY', substring($citation?issued, 1, 4)],
         ['DA', translate($citation?issued, '-', '/')],
         ['ET', $citation?version],
         ['UR', $citation?url],
+        ['DO', $citation?doi],
         ['LA', $citation?language],
         $citation?keywords ! ['KW', .],
         ['N1', $citation?original ! ('Original date: ' || ed:date-description(.))],

@@ -111,6 +111,7 @@ def build_edition(paths: Iterable[str | Path] | None = None, out: str | Path | N
     builders = [builder(name) for name in (only or BUILDER_MODULES)]
     options = replace(options, outputs=tuple(b.name for b in builders))
     out_dir = Path(out) if out is not None else edition.config.output_dir
+    edition.output_dir = out_dir  # records continue the history this build folder keeps
     cache = BuildCache(out_dir)
     keys = {b.name: builder_key(b, edition, options) for b in builders}
     cached = {b.name: None if fresh else cache.outputs(b.name, keys[b.name]) for b in builders}
@@ -133,7 +134,8 @@ def build_edition(paths: Iterable[str | Path] | None = None, out: str | Path | N
                                       len(builders) * (len(edition.texts) + 1))
                 notes = _write_all(current, outputs, staging, options, report)
                 if cached[current.name] is None:
-                    cache.store_outputs(current.name, keys[current.name], staging / current.folder, notes)
+                    cache.store_outputs(current.name, builder_key(current, edition, options, produced=True),
+                                        staging / current.folder, notes)
                 else:
                     report.cached.append(current.name)
                 if progress:

@@ -60,14 +60,28 @@ def engine_versions(distributions: Iterable[str]) -> str:
     return ",".join(versions)
 
 
-def builder_key(builder, edition, options) -> str:
+# Builders whose outputs carry record dates, which continue the build folder's record history.
+RECORD_DATED = ("html", "metadata")
+
+
+def builder_key(builder, edition, options, produced: bool = False) -> str:
+    """The key to look outputs up by; with ``produced``, the key to keep them under.
+
+    Record dates continue the build folder's record history, so outputs that carry them depend on
+    it. They are kept under the history they produced: a rebuild of unchanged sources starts from
+    that history and would produce the same outputs (record dates only move when records change).
+    """
+    from .record_dates import history_digest, produced_history_digest
+    history = "" if builder.name not in RECORD_DATED else \
+        produced_history_digest(edition) if produced else history_digest(edition)
     return _hash(__version__, builder.name, repr(options), repr(edition.config), edition.index_xml,
-                 stylesheets_digest(), engine_versions(("saxonche", *builder.engines)))
+                 stylesheets_digest(), engine_versions(("saxonche", *builder.engines)), history)
 
 
 def validation_key(edition) -> str:
     """The documents, and the folders of the local schemas they declare (includes and all)."""
-    parts, folders = [__version__, engine_versions(("xmlschema", "lxml"))], set()
+    from .edition import today  # a rule compares dates with today: a report holds for one day
+    parts, folders = [__version__, engine_versions(("xmlschema", "lxml")), today()], set()
     for document in edition.documents:
         parts += [str(document.path), document.source, str(document in edition.context)]
         folders |= {(document.path.parent / ref.href).resolve().parent for ref in document.schema_references

@@ -33,12 +33,50 @@ class OaiSettings:
     repository_name: str = ""
     page_size: int = 100
     token_lifetime_seconds: int = 3600
+    # The endpoint's public URL (what Identify reports as baseURL); empty: the server's own address,
+    # or what a trusted proxy forwards.
+    base_url: str = ""
+    # Addresses of reverse proxies whose X-Forwarded-Host/-Proto/-Prefix headers are believed (comma-separated).
+    trusted_proxies: str = ""
+
+    @property
+    def proxies(self) -> frozenset[str]:
+        return frozenset(p.strip() for p in self.trusted_proxies.split(",") if p.strip())
 
 
 @dataclass(frozen=True)
 class PdfSettings:
     page_size: str = "A5"
     variant: str = "pdf/ua-1"
+
+
+# How each scheme of persistent identifier resolves, and what its values look like.
+PID_SCHEMES = {
+    "doi": ("https://doi.org/", re.compile(r"10\.[0-9]{4,9}/\S+")),
+    "handle": ("https://hdl.handle.net/", re.compile(r"[0-9A-Za-z.]+/\S+")),
+    "ark": ("https://n2t.net/", re.compile(r"ark:/?[0-9]{5,9}/\S+")),
+}
+
+
+@dataclass(frozen=True)
+class IdentifierSettings:
+    """Persistent identifiers: one scheme, a pattern for every document ("{id}" is its id) and/or
+    identifiers given document by document (which win over the pattern)."""
+
+    scheme: str = ""
+    pattern: str = ""
+    documents: tuple[tuple[str, str], ...] = ()
+
+    def for_document(self, document_id: str) -> tuple[str, str] | None:
+        """(scheme, identifier) of a document, or None when it has none."""
+        given = dict(self.documents).get(document_id)
+        if given is None and self.pattern:
+            given = self.pattern.replace("{id}", document_id)
+        return (self.scheme, given) if self.scheme and given else None
+
+    def url(self, document_id: str) -> str | None:
+        found = self.for_document(document_id)
+        return PID_SCHEMES[found[0]][0] + found[1] if found else None
 
 
 @dataclass(frozen=True)
@@ -50,6 +88,7 @@ class Config:
     oai: OaiSettings = field(default_factory=OaiSettings)
     pdf: PdfSettings = field(default_factory=PdfSettings)
     path: Path | None = None
+    identifiers: IdentifierSettings = field(default_factory=IdentifierSettings)
 
     @property
     def sources_dir(self) -> Path:
@@ -88,7 +127,7 @@ def load_config(start: Path | None = None) -> Config:
         table = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise ConfigError(f"cannot read settings: {exc}", file=path) from None
-    unknown = set(table) - {"edition", "oai", "pdf"}
+    unknown = set(table) - {"edition", "oai", "pdf", "identifiers"}
     if unknown:
         raise ConfigError(f"unknown section [{sorted(unknown)[0]}]", file=path)
     config = Config(
@@ -97,6 +136,7 @@ def load_config(start: Path | None = None) -> Config:
         oai=_section(OaiSettings, table.get("oai", {}), "oai", path),
         pdf=_section(PdfSettings, table.get("pdf", {}), "pdf", path),
         path=path,
+        identifiers=_identifiers(table.get("identifiers", {}), path),
     )
     _check(config, path)
     return config
@@ -111,6 +151,24 @@ def _section(kind, values: dict, name: str, path: Path):
         if not isinstance(value, expected) or isinstance(value, bool):
             raise ConfigError(f"{name}.{key} must be a {expected.__name__}, not {value!r}", file=path)
     return kind(**values)
+
+
+def _identifiers(values: dict, path: Path) -> IdentifierSettings:
+    """``[identifiers]``: scheme, pattern, and a table ``documents`` of document id → identifier."""
+    unknown = set(values) - {"scheme", "pattern", "documents"}
+    if unknown:
+        raise ConfigError(f"unknown setting identifiers.{sorted(unknown)[0]}", file=path)
+    scheme, pattern, documents = values.get("scheme", ""), values.get("pattern", ""), values.get("documents", {})
+    if not isinstance(documents, dict) or not all(isinstance(v, str) for v in documents.values()):
+        raise ConfigError("identifiers.documents must be a table of document id = identifier", file=path)
+    if (pattern or documents) and scheme not in PID_SCHEMES:
+        raise ConfigError(f"identifiers.scheme must be one of {', '.join(PID_SCHEMES)}", file=path)
+    if not isinstance(pattern, str) or (pattern and "{id}" not in pattern):
+        raise ConfigError("identifiers.pattern must contain {id}", file=path)
+    for key, value in [*documents.items(), *([("pattern", pattern.replace("{id}", "x"))] if pattern else [])]:
+        if not PID_SCHEMES[scheme][1].fullmatch(value):
+            raise ConfigError(f"identifiers: {value!r} ({key}) is not a {scheme} identifier", file=path)
+    return IdentifierSettings(scheme, pattern, tuple(sorted(documents.items())))
 
 
 def _check(config: Config, path: Path) -> None:
@@ -129,5 +187,9 @@ def _check(config: Config, path: Path) -> None:
         raise ConfigError(f"pdf.variant must be one of {', '.join(PDF_VARIANTS)}", file=path)
     if not 1 <= config.oai.page_size <= 10_000:
         raise ConfigError("oai.page_size must be between 1 and 10000", file=path)
+    if config.oai.base_url:
+        parts = urlsplit(config.oai.base_url)
+        if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment:
+            raise ConfigError("oai.base_url must be an absolute http(s) URL without query", file=path)
     if config.oai.token_lifetime_seconds < 1:
         raise ConfigError("oai.token_lifetime_seconds must be positive", file=path)

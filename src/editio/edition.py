@@ -32,6 +32,14 @@ class Edition:
     documents: list[Document]
     context: frozenset[Document] = frozenset()
     _last_node: tuple | None = field(default=None, repr=False)
+    #: Whether these are all the edition's sources (only then does a missing document count as deleted).
+    complete: bool = True
+    #: The build folder whose record history the records continue (default: the configured one).
+    output_dir: Path | None = None
+
+    @property
+    def build_folder(self) -> Path:
+        return self.output_dir or self.config.output_dir
 
     @property
     def requested(self) -> list[Document]:
@@ -161,7 +169,8 @@ def load_edition(paths: Iterable[str | Path] | None = None, config: Config | Non
     if context == "registers":
         others = [d for d in others if not _has_text(d)]
     _refuse_duplicate_ids(documents + others, malformed)
-    return Edition(config=config, documents=documents + others, context=frozenset(others))
+    complete = not paths or all(Path(p).resolve() == config.sources_dir.resolve() for p in paths)
+    return Edition(config=config, documents=documents + others, context=frozenset(others), complete=complete)
 
 
 def _load_all(paths: Iterable[Path], malformed: list | None) -> list[Document]:
@@ -223,3 +232,13 @@ def build_date() -> str | None:
     if not epoch.isdigit():
         return None
     return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date().isoformat()
+
+
+def today() -> str:
+    """Today by the clock (UTC): what "in the future" means (``SOURCE_DATE_EPOCH`` may lie in the past)."""
+    return datetime.now(tz=timezone.utc).date().isoformat()
+
+
+def build_day() -> str:
+    """The day a build stamps on what changed in it: ``SOURCE_DATE_EPOCH``'s day, else today (UTC)."""
+    return build_date() or today()

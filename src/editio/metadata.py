@@ -9,22 +9,25 @@ a format is adding one row (and its stylesheet).
 
 from __future__ import annotations
 
+import hashlib
 import json
+import re
 import uuid
 from dataclasses import dataclass
 from functools import lru_cache
-from datetime import datetime, timezone
 from pathlib import Path
 
 from lxml import etree
 
 from .build import Builder, BuildOptions, Output
-from .documents import Document, safe_parser
-from .edition import EDITIO_NS, Edition, load_edition
+from .documents import NS, Document, safe_parser
+from .edition import EDITIO_NS, Edition, build_day, load_edition, today
 from .errors import EditioError, InputError
+from .record_dates import HISTORY, history_bytes, record_dates
 from .transform import XSLT_DIR, stylesheet
 
 CATALOGUE = "catalogue.json"
+_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 @dataclass(frozen=True)
@@ -66,12 +69,49 @@ def metadata_format(name: str, scope: str | None = None) -> Format:
     return candidates[name]
 
 
-# The site and the metadata builder both need a document's records in one build: made once.
-@lru_cache(maxsize=64)
 def render_record(edition: Edition, document: Document, format_name: str) -> bytes:
     """``document``'s record in a document-scope format, as the bytes of its file."""
-    chosen = metadata_format(format_name, "document")
-    return stylesheet(chosen.stylesheet).apply(edition.document_node(document), edition.saxon_context).content
+    metadata_format(format_name, "document")
+    return _render(edition, document, format_name, record_dates(edition).date(document))
+
+
+# The site and the metadata builder both need a document's records in one build: made once.
+@lru_cache(maxsize=256)
+def _render(edition: Edition, document: Document, format_name: str, record_date: str) -> bytes:
+    chosen = FORMATS[format_name]
+    return stylesheet(chosen.stylesheet).apply(edition.document_node(document), edition.saxon_context,
+                                               record_date=record_date,
+                                               **identifier_parameters(edition, document)).content
+
+
+def identifier_parameters(edition: Edition, document: Document) -> dict[str, str]:
+    """The document's persistent identifier (editio.toml [identifiers]) as stylesheet parameters."""
+    found = edition.config.identifiers.for_document(document.id)
+    return {"pid_scheme": found[0], "pid_value": found[1]} if found else {}
+
+
+def record_digest(edition: Edition, document: Document, record_date: str) -> str:
+    """A hash of every record of ``document`` (each document-scope format) dated ``record_date``."""
+    digest = hashlib.sha256()
+    for chosen in FORMATS.values():
+        if chosen.scope == "document":
+            digest.update(chosen.name.encode() + b"\0" + _render(edition, document, chosen.name, record_date) + b"\0")
+    return digest.hexdigest()
+
+
+def revision_day(edition: Edition, document: Document) -> str:
+    """The last day the TEI records a change (or its publication), never after today; else the build's day."""
+    tei = document.root
+    days = [value for value in (
+        *tei.xpath("tei:teiHeader/tei:revisionDesc//tei:change/@when | "
+                   "tei:teiHeader/tei:revisionDesc//tei:change/@notAfter", namespaces=NS),
+        *tei.xpath("tei:teiHeader/tei:fileDesc/tei:publicationStmt/tei:date/@when", namespaces=NS))
+        if _DAY.fullmatch(value.strip()) and value.strip() <= today()]
+    return max(day.strip() for day in days) if days else build_day()
+
+
+def set_names(edition: Edition, document: Document) -> list[str]:
+    return next((r["sets"] for r in _catalogue_facts(edition)["records"] if r["id"] == document.id), [])
 
 
 def render_edition_record(edition: Edition, format_name: str) -> bytes:
@@ -79,7 +119,7 @@ def render_edition_record(edition: Edition, format_name: str) -> bytes:
     chosen = metadata_format(format_name, "edition")
     return stylesheet(chosen.stylesheet).apply(edition.saxon_index, edition.saxon_index,
                                                edition_uuid=edition_uuid(edition),
-                                               edition_date=max(_datestamps(edition, _catalogue_facts(edition)))).content
+                                               edition_date=max(_datestamps(edition))).content
 
 
 def render_record_for_path(path: str | Path, format_name: str) -> bytes:
@@ -99,38 +139,43 @@ def render_record_for_path(path: str | Path, format_name: str) -> bytes:
 
 
 def render_catalogue(edition: Edition) -> bytes:
-    """``catalogue.json``: the repository, formats, sets and records the OAI-PMH endpoint serves."""
+    """``catalogue.json``: the repository, formats, sets and records the OAI-PMH endpoint serves,
+    deleted records included (with no files)."""
     facts = _catalogue_facts(edition)
     oai_formats = [f for f in FORMATS.values() if f.oai]
-    for record in facts["records"]:
-        record["files"] = {f.name: f"{record['id']}/{f.file}" for f in oai_formats}
+    history = record_dates(edition).history()
+    built = {document.id for document in edition.texts}
+    records = []
+    for key, state in sorted(history.items()):
+        if not (state.deleted or key in built):
+            continue  # outside a partial build: its records are not in this build
+        record = {"id": key, "datestamp": state.datestamp, "sets": list(state.sets)}
+        if state.deleted:
+            record.update(deleted=True, files={})
+        else:
+            record["files"] = {f.name: f"{key}/{f.file}" for f in oai_formats}
+        records.append(record)
     settings = edition.config.edition
     catalogue = {
         "repository": {"name": edition.config.repository_name, "base_url": settings.base_url,
                        "admin_email": settings.contact, "domain": edition.config.domain,
-                       "earliest_datestamp": min(_datestamps(edition, facts))},
+                       "earliest_datestamp": min(_datestamps(edition)), "deleted_record": "persistent",
+                       "cmif_url": f"{settings.base_url}metadata/{FORMATS['cmif'].file}"},
         "formats": {f.name: {"namespace": f.namespace, "schema": f.schema} for f in oai_formats},
         "sets": facts["sets"],
-        "records": facts["records"],
+        "records": records,
     }
     return (json.dumps(catalogue, indent=2, sort_keys=True, ensure_ascii=False) + "\n").encode("utf-8")
 
 
+@lru_cache(maxsize=8)
 def _catalogue_facts(edition: Edition) -> dict:
-    """Each text's id, sets and datestamp (from catalogue.xsl), and the sets there are."""
-    facts = json.loads(stylesheet("catalogue.xsl").apply(edition.saxon_index, edition.saxon_index).content)
-    for record in facts["records"]:
-        record["datestamp"] = record.get("datestamp") or modified_day(edition.document(record["id"]).path)
-    return facts
+    """Each text's id and sets (from catalogue.xsl), and the sets there are."""
+    return json.loads(stylesheet("catalogue.xsl").apply(edition.saxon_index, edition.saxon_index).content)
 
 
-def _datestamps(edition: Edition, facts: dict) -> list[str]:
-    return [r["datestamp"] for r in facts["records"]] or [modified_day(d.path) for d in edition.documents]
-
-
-def modified_day(path: Path) -> str:
-    """The UTC day ``path`` was last modified: the datestamp of a document that records no change."""
-    return datetime.fromtimestamp(path.stat().st_mtime, tz=timezone.utc).date().isoformat()
+def _datestamps(edition: Edition) -> list[str]:
+    return [state.datestamp for state in record_dates(edition).history().values()] or [build_day()]
 
 
 def edition_uuid(edition: Edition) -> str:
@@ -149,6 +194,7 @@ def _render_edition(edition: Edition, options: BuildOptions):
         if chosen.scope == "edition":
             yield Output(chosen.file, render_edition_record(edition, chosen.name))
     yield Output(CATALOGUE, render_catalogue(edition))
+    yield Output(HISTORY, history_bytes(record_dates(edition).history()))
 
 
 BUILDER = Builder(name="metadata", folder="metadata", render_document=_render_document,

@@ -28,10 +28,12 @@ from lxml import etree, isoschematron
 from .documents import Document, safe_parser
 from .errors import InputError
 from .validation import Problem
+from .edition import today
 
 SCH_NS = "http://purl.oclc.org/dsdl/schematron"
 SVRL_NS = "http://purl.oclc.org/dsdl/svrl"
 DOCUMENTS_PARAMETER = "editio-documents"
+TODAY_PARAMETER = "editio-today"
 WARNING_ROLES = ("warning", "warn", "info", "information")
 
 _STEPS_DIR = Path(isoschematron.__file__).resolve().parent / "resources" / "xsl" / "iso-schematron-xslt1"
@@ -147,7 +149,8 @@ class SchematronSchema:
         uris = " ".join(d.path.resolve().as_uri() for d in documents)
         with _edition_documents.serving(documents):
             try:
-                report = self.validator(document.tree, **{DOCUMENTS_PARAMETER: etree.XSLT.strparam(uris)})
+                report = self.validator(document.tree, **{DOCUMENTS_PARAMETER: etree.XSLT.strparam(uris),
+                                                          TODAY_PARAMETER: etree.XSLT.strparam(today())})
             except etree.XSLTApplyError as exc:
                 raise InputError(f"Schematron failed on {document.path}: {_cause(exc)}", file=self.path) from None
         return list(self._problems(report.getroot(), document))

@@ -31,6 +31,7 @@ from lxml import etree
 from saxonche import PySaxonApiError
 
 from .documents import safe_parser
+from .edition import today
 from .errors import InputError
 from .transform import XSLT_DIR, processor
 
@@ -40,6 +41,7 @@ ENGINE_DIR = XSLT_DIR / "schematron"
 COMPILER = ENGINE_DIR / "compile.xsl"
 FROM_RNG = ENGINE_DIR / "from-rng.xsl"
 EDITION_PARAMETER = "editio-documents"
+TODAY_PARAMETER = "editio-today"
 DOCUMENTS_PARAMETER = "{urn:editio:schematron}documents"  # Clark notation, as saxonche wants it
 ENGINE_VERSION = "1"
 
@@ -521,6 +523,8 @@ class EngineSchema:
             # The edition's documents by URI, for rules written to run in other processors too (editio.sch).
             parameters[EDITION_PARAMETER] = " ".join(
                 Path(d.path).resolve().as_uri() for d in (edition.documents if edition is not None else [document]))
+        if self.compiled.declares(TODAY_PARAMETER):
+            parameters[TODAY_PARAMETER] = today()  # editio.sch: no revision is dated after today
         run = self.compiled.run(tree, others or [tree], source, parameters)
         return [Problem(str(document.path) if _same_uri(f.uri, source.uri) else self._file(f.uri, edition),
                         f.line, f.column, f.severity, f.rule, f.message) for f in run.failures]

@@ -1,6 +1,6 @@
 """One WSGI application for the built edition: the web pages, the metadata files and OAI-PMH.
 
-Routes: ``/oai`` (the OAI-PMH 2.0 endpoint, GET/HEAD/POST), ``/metadata/…`` (``build/html/metadata``,
+Routes: ``/oai`` (the OAI-PMH 2.0 endpoint, GET/HEAD/POST), ``/dts/…`` (DTS 1.0, ``dts.py``), ``/metadata/…`` (``build/html/metadata``,
 then ``build/metadata``) and everything else from ``build/html``. ``editio serve`` runs it under
 waitress; in production, run it under any WSGI server from the edition's folder: behind the site's
 reverse proxy, or directly (see docs/oai-pmh.md for the measurements behind the choice)::
@@ -15,15 +15,14 @@ reverse proxy, or directly (see docs/oai-pmh.md for the measurements behind the 
 
 from __future__ import annotations
 
+import gzip
 import os
-import re
 import secrets
 import sys
 import tempfile
 import traceback
 from datetime import timedelta
 from pathlib import Path
-from urllib.parse import quote
 
 from .config import load_config
 from .oai import CatalogueSource, OaiEndpoint
@@ -32,6 +31,9 @@ from .oai.errors import BadArgument
 from .oai.repository import DEFAULT_CACHE_BYTES, RecordUnavailable
 from .errors import InputError
 from .notfound import with_not_found_page
+from .dts import DTS_PATH, DtsApi, TextLibrary
+from .public_url import PublicUrl
+from .signposting import Signposts
 from .static import StaticFiles
 from .wsgi import StartResponse, method_not_allowed, plain
 
@@ -45,16 +47,19 @@ SECRET_ENV = "EDITIO_OAI_SECRET"
 SECRET_FILE = ".oai-secret"
 OAI_HEADERS = [("Content-Type", "text/xml; charset=utf-8"), ("Cache-Control", "no-store")]
 
-# A Host header we are willing to repeat in baseURL: a name or an IP literal, and a port.
-_HOST = re.compile(r"(?:[A-Za-z0-9](?:[A-Za-z0-9\-.]*[A-Za-z0-9])?|\[[0-9A-Fa-f:.]+\])(?::[0-9]{1,5})?")
+# Responses shorter than this are sent as they are: compressing them saves less than it costs.
+GZIP_MINIMUM = 1024
 
 
 class EditionApp:
     """The WSGI application: routes a request to the OAI endpoint or to one of the file folders."""
 
-    def __init__(self, build_dir: Path, endpoint: OaiEndpoint) -> None:
+    def __init__(self, build_dir: Path, endpoint: OaiEndpoint, public_url: PublicUrl | None = None) -> None:
         self.build_dir = build_dir
         self.endpoint = endpoint
+        self.public_url = public_url or PublicUrl()
+        self.signposts: Signposts | None = None
+        self.dts: DtsApi | None = None
         self.site = with_not_found_page(StaticFiles(build_dir / "html"), build_dir / "html")
         # The web edition publishes some records under html/metadata/; the rest of build/metadata
         # (the catalogue, the OAI records, CMIF) is served at the same URLs where names do not clash.
@@ -77,6 +82,11 @@ class EditionApp:
         path = environ.get("PATH_INFO") or "/"
         if path == OAI_PATH:
             return self.oai(environ, start_response)
+        if self.dts is not None and (path == DTS_PATH or path.startswith(DTS_PATH + "/")):
+            return self.dts(environ, start_response, path[len(DTS_PATH):])
+        links = self.signposts.headers(path) if self.signposts is not None else []
+        if links:  # Signposting: the Link headers of a landing page, an item or a record
+            start_response = _with_headers(start_response, links)
         if path == METADATA_MOUNT or path.startswith(METADATA_MOUNT + "/"):
             return self.metadata(environ, start_response, path[len(METADATA_MOUNT):], METADATA_MOUNT)
         return self.site(environ, start_response, path)
@@ -85,14 +95,16 @@ class EditionApp:
         method = environ.get("REQUEST_METHOD", "GET")
         if method not in OAI_METHODS:
             return method_not_allowed(start_response, OAI_METHODS)
-        url = base_url(environ)
+        url = self.public_url.endpoint(environ, OAI_PATH)
         if method == "POST":
             arguments, problem = read_form(environ)
             body = (self.endpoint.respond(arguments, url) if problem is None
                     else self.endpoint.respond_error(BadArgument(problem), url))
         else:
             body = self.endpoint.respond(_wsgi_bytes(environ.get("QUERY_STRING", "")), url)
-        start_response("200 OK", [*OAI_HEADERS, ("Content-Length", str(len(body)))])
+        body, encoding = compressed(body, environ)
+        start_response("200 OK", [*OAI_HEADERS, *encoding, ("Vary", "Accept-Encoding"),
+                                  ("Content-Length", str(len(body)))])
         return [] if method == "HEAD" else [body]
 
 
@@ -111,7 +123,11 @@ def create_app(build_dir: str | Path | None = None, *, page_size: int | None = N
     endpoint = OaiEndpoint(
         source.current, secret or load_secret(build_dir), page_size=page_size or config.oai.page_size,
         token_lifetime=token_lifetime or timedelta(seconds=config.oai.token_lifetime_seconds), clock=clock)
-    return EditionApp(build_dir, endpoint)
+    app = EditionApp(build_dir, endpoint, PublicUrl(config.oai.base_url, config.oai.proxies))
+    app.signposts = Signposts(build_dir / "html" / "metadata", config.edition.base_url, reload_interval)
+    app.dts = DtsApi(TextLibrary(build_dir / "html" / "tei", reload_interval), app.public_url,
+                     config.edition.title, config.edition.base_url)
+    return app
 
 
 def serve(host: str = "127.0.0.1", port: int = 8000, build_dir: str | Path | None = None,
@@ -137,6 +153,9 @@ def serve(host: str = "127.0.0.1", port: int = 8000, build_dir: str | Path | Non
         app = LivePreview(app, watcher)
     server = create_server(RequestLog(app), host=host, port=port, threads=threads, ident="editio")
     shown_host = f"[{server.effective_host}]" if ":" in str(server.effective_host) else server.effective_host
+    edition_app = getattr(app, "app", app)  # the live preview wraps the application
+    if isinstance(edition_app, EditionApp):
+        edition_app.public_url.own_host = f"{shown_host}:{server.effective_port}"
     url = f"http://{shown_host}:{server.effective_port}/"
     print(f"Serving the edition at {url} and OAI-PMH at {url}oai (Ctrl-C stops)", flush=True)
     try:
@@ -145,17 +164,33 @@ def serve(host: str = "127.0.0.1", port: int = 8000, build_dir: str | Path | Non
         server.close()
 
 
-def base_url(environ: dict) -> str:
-    """The URL this request reached, without its query: what Identify reports as baseURL."""
-    scheme = environ.get("wsgi.url_scheme") if environ.get("wsgi.url_scheme") in ("http", "https") else "http"
-    host = environ.get("HTTP_HOST", "")
-    if not _HOST.fullmatch(host):
-        name = environ.get("SERVER_NAME", "")
-        port = environ.get("SERVER_PORT", "")
-        host = name if _HOST.fullmatch(name) else "localhost"
-        if port.isdigit() and port != {"http": "80", "https": "443"}[scheme]:
-            host = f"{host}:{port}"
-    return f"{scheme}://{host}{quote(_wsgi_text(environ.get('SCRIPT_NAME', '')) + OAI_PATH)}"
+def _with_headers(start_response: StartResponse, extra: list[tuple[str, str]]) -> StartResponse:
+    """``start_response`` adding ``extra`` to a successful answer."""
+    def start(status: str, headers, exc_info=None):
+        if status[:1] == "2":
+            headers = [*headers, *extra]
+        return start_response(status, headers, exc_info) if exc_info else start_response(status, headers)
+    return start
+
+
+def compressed(body: bytes, environ: dict) -> tuple[bytes, list[tuple[str, str]]]:
+    """``body`` gzipped when the client accepts gzip and it is worth it, with the header that says so."""
+    if len(body) < GZIP_MINIMUM or not accepts_gzip(environ.get("HTTP_ACCEPT_ENCODING", "")):
+        return body, []
+    return gzip.compress(body, compresslevel=6, mtime=0), [("Content-Encoding", "gzip")]
+
+
+def accepts_gzip(header: str) -> bool:
+    """Whether an Accept-Encoding header accepts gzip (RFC 9110 §12.5.3: "q=0" refuses it)."""
+    for item in header.lower().split(","):
+        coding, _, parameters = item.strip().partition(";")
+        if coding.strip() in ("gzip", "x-gzip", "*"):
+            quality = parameters.strip().removeprefix("q=")
+            try:
+                return not parameters.strip() or float(quality) > 0
+            except ValueError:
+                return False
+    return False
 
 
 def read_form(environ: dict) -> tuple[bytes, str | None]:
@@ -217,7 +252,3 @@ def _wsgi_bytes(value: str) -> bytes:
         return value.encode("latin-1")
     except UnicodeEncodeError:  # a server that decoded as UTF-8 instead
         return value.encode("utf-8", "surrogateescape")
-
-
-def _wsgi_text(value: str) -> str:
-    return _wsgi_bytes(value).decode("utf-8", "replace")

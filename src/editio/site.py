@@ -11,10 +11,14 @@ from __future__ import annotations
 from typing import Iterator
 
 from .build import BuildOptions, Builder, Output
+from .discovery import robots, sitemap
 from .edition import Edition
+from .record_dates import record_dates
 from .transform import XSLT_DIR, Result, stylesheet
 
 STYLESHEET = "html.xsl"
+LINKSET = "linkset.xsl"
+LINKSET_SUFFIX = ".linkset.json"
 ASSETS_DIR = XSLT_DIR / "assets"
 _WEB_NS = "{urn:editio:web}"
 
@@ -37,11 +41,15 @@ def render_document(edition: Edition, document, options: BuildOptions) -> Iterat
     has_pdf = "pdf" in options.outputs
     # a per-document transform: the document, and the compact index of what it may point to
     tei = edition.document_node(document)
+    dated = {"record_date": record_dates(edition).date(document), **metadata.identifier_parameters(edition, document)}
     yield _page(f"{document.id}.html", html.apply(tei, edition.saxon_context,
-                                                  metadata_files=links, has_pdf=has_pdf, citation=citation))
+                                                  metadata_files=links, has_pdf=has_pdf, citation=citation, **dated))
     yield _page(f"about/{document.id}.html",
                 html.call(f"{_WEB_NS}about-page", edition.saxon_context, document_id=document.id, document=tei,
-                          metadata_files=links, has_pdf=has_pdf, citation=citation))
+                          metadata_files=links, has_pdf=has_pdf, citation=citation, **dated))
+    yield Output(f"metadata/{document.id}{LINKSET_SUFFIX}",
+                 stylesheet(LINKSET).apply(edition.document_node(document), edition.saxon_context,
+                                           pdf=has_pdf, **dated).content)
     for _, suffix, content in records:
         yield Output(f"metadata/{document.id}{suffix}", content)
     yield Output(f"text/{document.id}.txt", render_text(edition, document, "corrected").content)
@@ -56,15 +64,26 @@ def render_edition(edition: Edition, options: BuildOptions) -> Iterator[Output]:
                      if record.site and record.scope == "document")
     yield _page("index.html", html.call(f"{_WEB_NS}home-page", edition.saxon_index,
                                         has_pdf="pdf" in options.outputs, metadata_files=links))
+    dates = record_dates(edition)
+    latest = max((dates.date(d) for d in edition.texts), default=None)
+    pages = [("", latest)]
+    for document in edition.texts:
+        pages += [(f"{document.id}.html", dates.date(document)), (f"about/{document.id}.html", dates.date(document))]
     for entry, path in (("register-index-page", "register/index.html"), ("about-index-page", "about/index.html"),
                         ("not-found-page", "404.html")):
         result = html.call(f"{_WEB_NS}{entry}", edition.saxon_index)
         if result.content.strip():
             yield _page(path, result)
+            if path != "404.html":
+                pages.append((path, latest))
     for kind in REGISTER_KINDS:
         result = html.call(f"{_WEB_NS}register-page", edition.saxon_index, kind=kind)
         if result.content.strip():
             yield _page(f"register/{kind}.html", result)
+            pages.append((f"register/{kind}.html", latest))
+    base_url = edition.config.edition.base_url
+    yield Output("sitemap.xml", sitemap(base_url, pages))
+    yield Output("robots.txt", robots(base_url))
     for name, record in metadata.FORMATS.items():
         if record.site and record.scope == "edition":
             yield Output(f"metadata/{record.file}", metadata.render_edition_record(edition, name))

@@ -40,6 +40,19 @@ CONTENT_TYPES = {
     ".pdf": "application/pdf",
 }
 
+# Files whose kind a longer suffix tells (the metadata records of xslt/metadata-formats.xml, the
+# linksets): checked before the last suffix. tests/test_signposting.py holds this table to the format table.
+COMPOUND_TYPES = {
+    ".mods.xml": "application/mods+xml",
+    ".tei-header.xml": "application/tei+xml",
+    ".cmif.xml": "application/tei+xml",
+    ".marc.xml": "application/marcxml+xml",
+    ".mets.xml": "application/mets+xml",
+    ".datacite.xml": "application/xml",
+    ".csl.json": "application/vnd.citationstyles.csl+json",
+    ".linkset.json": "application/linkset+json",
+}
+
 # Raw (still percent-encoded) request paths with an encoded '.', '/', '\' or NUL are refused whole.
 _ENCODED_SEPARATOR = re.compile(r"%(?:2e|2f|5c|00)", re.IGNORECASE)
 _UNSAFE_CHARACTER = re.compile(r"[\x00-\x1f\x7f\\]")
@@ -114,6 +127,13 @@ def _inside(root: str, segments: list[str], index: bool) -> str | None:
 
 
 def content_type(path: str) -> str:
+    name = os.path.basename(path).lower()
+    # "<id>.mods.xml" in the site, "<id>/mods.xml" in build/metadata
+    compound = next((kind for suffix, kind in COMPOUND_TYPES.items() if f".{name}".endswith(suffix)), None)
+    if compound:
+        return compound
+    if name == "tei.xml" or name.endswith(".xml") and os.path.basename(os.path.dirname(path)) == "tei":
+        return "application/tei+xml"  # the TEI sources the site publishes (tei/), and the OAI tei records
     suffix = os.path.splitext(path)[1].lower()
     return CONTENT_TYPES.get(suffix) or mimetypes.guess_type(path)[0] or "application/octet-stream"
 

@@ -68,7 +68,7 @@
 
   <xsl:variable name="web:metadata-labels" as="map(xs:string, xs:string)" select="map {
       'bibtex': 'BibTeX', 'ris': 'RIS', 'csl-json': 'CSL JSON', 'jsonld': 'JSON-LD', 'mods': 'MODS',
-      'oai_dc': 'Dublin Core' }"/>
+      'oai_dc': 'Dublin Core', 'marcxml': 'MARCXML', 'datacite': 'DataCite', 'mets': 'METS' }"/>
 
   <!-- The page -->
 
@@ -100,7 +100,9 @@
         </xsl:call-template>
         <xsl:if test="$page = 'document'">
           <xsl:for-each select="$tei">
-            <xsl:call-template name="ed:head-metadata"/>
+            <xsl:call-template name="ed:head-metadata">
+              <xsl:with-param name="pdf" select="$has-pdf"/>
+            </xsl:call-template>
           </xsl:for-each>
         </xsl:if>
         <xsl:call-template name="web:scripts">
@@ -258,6 +260,10 @@
         </xsl:if>
         <li><a href="{$root}text/{$id}.txt">Plain text</a></li>
         <li><a href="{$root}tei/{ancestor::ed:document/@file}">TEI XML</a></li>
+        <xsl:if test="ed:kind(.) = 'letter'">
+          <!-- The edition's letters for correspSearch, which harvests this file by its URL. -->
+          <li><a href="{$root}metadata/cmif.xml">Correspondence metadata of the edition (CMIF, for correspSearch)</a></li>
+        </xsl:if>
       </ul>
     </section>
   </xsl:template>

@@ -54,7 +54,9 @@ class OaiEndpoint:
                                   [responses.error(failure.code, failure.message)])
 
     def identify(self, repository: Repository, request: OaiRequest, base_url: str, now: datetime):
-        return responses.identify(repository.info, base_url)
+        sample = next(iter(repository.select(next(iter(repository.formats)).prefix, None, None, None)), None) \
+            if len(repository.formats) else None
+        return responses.identify(repository.info, base_url, sample.identifier if sample else None)
 
     def list_metadata_formats(self, repository: Repository, request: OaiRequest, base_url: str, now: datetime):
         identifier = request.get("identifier")
@@ -77,9 +79,9 @@ class OaiEndpoint:
     def get_record(self, repository: Repository, request: OaiRequest, base_url: str, now: datetime):
         item = self._item(repository, request.arguments["identifier"])
         prefix = request.arguments["metadataPrefix"]
-        if prefix not in item.files or prefix not in repository.formats:
+        if prefix not in repository.formats or not (item.deleted or prefix in item.files):
             raise CannotDisseminateFormat(f"{item.identifier} is not available as {prefix}")
-        return responses.verb("GetRecord", [responses.record(item, repository.metadata(item, prefix))])
+        return responses.verb("GetRecord", [self._record(repository, item, prefix)])
 
     def list_items(self, repository: Repository, request: OaiRequest, base_url: str, now: datetime):
         """ListIdentifiers and ListRecords: one page of the selection, and a token for the next."""
@@ -97,7 +99,7 @@ class OaiEndpoint:
         end = min(position.cursor + self.page_size, len(selection))
         page = selection[position.cursor:end]
         if query.verb == "ListRecords":
-            parts: Iterable[bytes] = [responses.record(item, repository.metadata(item, query.prefix)) for item in page]
+            parts: Iterable[bytes] = [self._record(repository, item, query.prefix) for item in page]
         else:
             parts = [responses.header(item) + b"\n" for item in page]
         return responses.verb(query.verb, [*parts, *self._token(repository, position, end, len(selection), now)])
@@ -119,6 +121,10 @@ class OaiEndpoint:
             return [responses.resumption_token("", size, position.cursor, None)]
         token, expires = self.tokens.issue(Position(position.query, end), repository.version, now)
         return [responses.resumption_token(token, size, position.cursor, expires)]
+
+    @staticmethod
+    def _record(repository: Repository, item: Item, prefix: str) -> bytes:
+        return responses.record(item, None if item.deleted else repository.metadata(item, prefix))
 
     @staticmethod
     def _item(repository: Repository, identifier: str) -> Item:

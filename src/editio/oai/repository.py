@@ -51,16 +51,22 @@ class RepositoryInfo:
     earliest_datestamp: str
     granularity: Granularity = Granularity.DAY
     deleted_record: str = "no"
+    #: The repository's OAI identifier namespace (the oai-identifier description in Identify).
+    domain: str | None = None
+    #: Descriptions Identify carries besides oai-identifier: (URL of the CMIF file) for correspSearch.
+    cmif_url: str | None = None
 
 
 @dataclass(frozen=True, eq=False)
 class Item:
-    """One document: its OAI identifier, datestamp (UTC day), sets, and a record file per prefix."""
+    """One document: its OAI identifier, datestamp (UTC day), sets, and a record file per prefix;
+    a deleted one has no files and is listed, header only, in every format (§2.5.1)."""
 
     identifier: str
     datestamp: str
     sets: tuple[str, ...]
     files: Mapping[str, str]
+    deleted: bool = False
 
 
 class Repository(ABC):
@@ -89,7 +95,8 @@ class Repository(ABC):
         """The record's root element, serialised (no XML declaration), ready to embed."""
 
     def formats_of(self, item: Item) -> list[MetadataFormat]:
-        return [metadata_format for metadata_format in self.formats if metadata_format.prefix in item.files]
+        return [metadata_format for metadata_format in self.formats
+                if item.deleted or metadata_format.prefix in item.files]
 
 
 class CatalogueRepository(Repository):
@@ -115,7 +122,7 @@ class CatalogueRepository(Repository):
         self._by_identifier = {item.identifier: item for item in items}
         if len(self._by_identifier) != len(items):
             raise CatalogueError("two records share an id", file=path)
-        self._lists = _index(items)
+        self._lists = _index(items, [f.prefix for f in self.formats])
         self._cache = ByteBudgetCache(cache_bytes)
 
     def sets(self) -> Mapping[str, str]:
@@ -153,7 +160,7 @@ def embeddable(data: bytes, name: str = "record") -> bytes:
     return body
 
 
-def _index(items: list[Item]) -> dict[tuple[str, str | None], tuple[list[Item], list[str]]]:
+def _index(items: list[Item], prefixes: list[str]) -> dict[tuple[str, str | None], tuple[list[Item], list[str]]]:
     """Per (prefix, set or None): the items in order and their datestamps, for bisecting by date.
 
     Sets are hierarchical (§2.7.2): an item in ``a:b`` is also in ``a``, listed once.
@@ -161,7 +168,7 @@ def _index(items: list[Item]) -> dict[tuple[str, str | None], tuple[list[Item], 
     lists: dict[tuple[str, str | None], tuple[list[Item], list[str]]] = {}
     for item in items:
         in_sets = {":".join(spec.split(":")[:depth]) for spec in item.sets for depth in range(1, spec.count(":") + 2)}
-        for prefix in item.files:
+        for prefix in (prefixes if item.deleted else item.files):
             for key in ((prefix, None), *((prefix, set_spec) for set_spec in sorted(in_sets))):
                 in_list, datestamps = lists.setdefault(key, ([], []))
                 in_list.append(item)
@@ -219,8 +226,16 @@ class _CatalogueReader:
         admin_email = self.text(repository, "admin_email", "repository")
         if not _EMAIL.fullmatch(admin_email):
             self.fail(f"repository.admin_email is not an e-mail address: {admin_email!r}")
+        deleted_record = repository.get("deleted_record", "no")
+        if deleted_record not in ("no", "persistent", "transient"):
+            self.fail(f"repository.deleted_record must be no, persistent or transient, not {deleted_record!r}")
+        if deleted_record == "no" and any(item.deleted for item in items):
+            self.fail("a record is deleted, but repository.deleted_record is 'no'")
+        cmif_url = repository.get("cmif_url")
         return RepositoryInfo(name=self.text(repository, "name", "repository"), admin_email=admin_email,
-                              earliest_datestamp=min(earliest, items[0].datestamp) if items else earliest)
+                              earliest_datestamp=min(earliest, items[0].datestamp) if items else earliest,
+                              deleted_record=deleted_record, domain=repository.get("domain"),
+                              cmif_url=cmif_url if isinstance(cmif_url, str) and cmif_url else None)
 
     def items(self, records, repository: dict, formats: FormatRegistry, sets: Mapping[str, str]) -> list[Item]:
         if not isinstance(records, list):
@@ -237,12 +252,15 @@ class _CatalogueReader:
         if not isinstance(item_sets, list) or any(spec not in sets for spec in item_sets):
             self.fail(f"{where}.sets must list sets declared in 'sets'")
         files = self.table(record.get("files"), f"{where}.files")
+        deleted = record.get("deleted", False) is True
+        if deleted and files:
+            self.fail(f"{where}: a deleted record has no files")
         for prefix, relative in files.items():
             if prefix not in formats:
                 self.fail(f"{where}.files: unknown format {prefix!r}")
             self.record_file(relative, f"{where}.files.{prefix}")
         return Item(identifier, self.day(self.text(record, "datestamp", where), f"{where}.datestamp"),
-                    tuple(item_sets), dict(files))
+                    tuple(item_sets), dict(files), deleted)
 
     def record_file(self, relative, where: str) -> None:
         parts = PurePosixPath(relative).parts if isinstance(relative, str) else ("..",)

@@ -1,0 +1,123 @@
+"""When each record last changed: the OAI datestamp, MODS ``recordChangeDate``, JSON-LD ``dateModified``.
+
+A record's date must move exactly when what it disseminates moves, and never otherwise. So each
+build hashes every record of a document (all document-scope formats, rendered with the date the
+document had) and compares the hash with the one the previous build kept beside its records, in
+``metadata/record-history.json``:
+
+- the same hash: the previous date stays (a rebuild, a new checkout, a touched file change nothing);
+- a new hash: the build's day (``SOURCE_DATE_EPOCH``'s day when set, so the build is reproducible),
+  never earlier than the last ``revisionDesc`` change or the previous date;
+- a document seen for the first time: its last ``revisionDesc`` change, else the build's day;
+- a document the history knows but the (whole) edition no longer has: a deleted record, dated the
+  day it went, and kept so for good (OAI-PMH ``deletedRecord`` is ``persistent``).
+
+Never a file's modification time: that is the checkout's time, not the record's.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import weakref
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from .edition import Edition, build_day
+
+HISTORY = "record-history.json"
+
+
+@dataclass(frozen=True)
+class RecordState:
+    """What the history keeps of one document's records."""
+
+    datestamp: str
+    digest: str | None  # None once deleted
+    sets: tuple[str, ...] = ()
+
+    @property
+    def deleted(self) -> bool:
+        return self.digest is None
+
+
+def read_history(metadata_dir: Path) -> dict[str, RecordState]:
+    """The history a previous build left in ``metadata_dir`` (empty when there is none, or it is unreadable)."""
+    try:
+        stored = json.loads((metadata_dir / HISTORY).read_text(encoding="utf-8"))
+        return {key: RecordState(value["datestamp"], value.get("digest"), tuple(value.get("sets", ())))
+                for key, value in stored["records"].items()}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return {}
+
+
+def history_bytes(states: dict[str, RecordState]) -> bytes:
+    records = {key: {k: v for k, v in asdict(state).items() if v is not None}
+               for key, state in sorted(states.items())}
+    return (json.dumps({"records": records}, indent=1, sort_keys=True, ensure_ascii=False) + "\n").encode("utf-8")
+
+
+class RecordDates:
+    """The record dates of one edition's build, computed once per document."""
+
+    def __init__(self, edition: Edition, previous: dict[str, RecordState]) -> None:
+        self.edition = edition
+        self.previous = previous
+        self._states: dict[str, RecordState] = {}
+
+    def date(self, document) -> str:
+        return self.state(document).datestamp
+
+    def state(self, document) -> RecordState:
+        if document.id not in self._states:
+            self._states[document.id] = self._decide(document)
+        return self._states[document.id]
+
+    def _decide(self, document) -> RecordState:
+        from .metadata import record_digest, revision_day, set_names
+
+        before = self.previous.get(document.id)
+        sets = tuple(set_names(self.edition, document))
+        first = before.datestamp if before and not before.deleted else revision_day(self.edition, document)
+        digest = record_digest(self.edition, document, first)
+        if before is None or (not before.deleted and digest == before.digest):
+            return RecordState(first, digest, sets)
+        changed = max(build_day(), first, before.datestamp)
+        if changed != first:
+            digest = record_digest(self.edition, document, changed)
+        return RecordState(changed, digest, sets)
+
+    def history(self) -> dict[str, RecordState]:
+        """Every document's state after this build, deleted ones included."""
+        states = {document.id: self.state(document) for document in self.edition.texts}
+        for key, before in self.previous.items():
+            if key in states:
+                continue
+            if not self.edition.complete or before.deleted:
+                states[key] = before  # a partial build says nothing about the rest; a deletion stays
+            else:
+                states[key] = RecordState(max(build_day(), before.datestamp), None, before.sets)
+        return states
+
+
+_dates: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def record_dates(edition: Edition) -> RecordDates:
+    """The edition's record dates, continuing the history kept in its build folder."""
+    if edition not in _dates:
+        _dates[edition] = RecordDates(edition, read_history(edition.build_folder / "metadata"))
+    return _dates[edition]
+
+
+def history_digest(edition: Edition) -> str:
+    """A hash of the history the build continues: outputs that carry record dates depend on it."""
+    try:
+        return hashlib.sha256((edition.build_folder / "metadata" / HISTORY).read_bytes()).hexdigest()
+    except OSError:
+        return "none"
+
+
+def produced_history_digest(edition: Edition) -> str:
+    """The same hash of the history this build leaves."""
+    return hashlib.sha256(history_bytes(record_dates(edition).history())).hexdigest()
