@@ -51,7 +51,9 @@
     <xsl:variable name="entity" select="ed:entity($pointer, $context)"/>
     <xsl:variable name="authorities" select="ed:authority-ids($entity)?uri"/>
     <xsl:variable name="fragment" select="ed:fragment($pointer, $context/ancestor::TEI[1])"/>
-    <xsl:variable name="target" select="$fragment ! key('ed:by-id', ., $ed:edition)[1]"/>
+    <!-- in this document first: a per-document transform's index does not hold the document's own text -->
+    <xsl:variable name="target" select="($context/ancestor::TEI[1]//*[@xml:id = $fragment],
+                                         $fragment ! key('ed:by-id', ., $ed:edition))[1]"/>
     <xsl:sequence select="
         if (matches($pointer, '^[A-Za-z][A-Za-z0-9+.\-]*://')) then $pointer
         else if (exists($authorities)) then $authorities
