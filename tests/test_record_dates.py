@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import json
 import os
+from datetime import date, datetime, timedelta, timezone
 import re
 import shutil
 
 import pytest
 from lxml import etree
 
-from conftest import FIXTURES, TEI_DIR
+from conftest import FIXTURES, LETTER, TEI_DIR
 pytest.register_assert_rewrite("oai_support")  # as the other tests that import it
 from oai_support import assert_oai, call  # noqa: E402
 
@@ -20,10 +21,18 @@ from editio.server import create_app
 
 OAI = "{http://www.openarchives.org/OAI/2.0/}"
 MODS = "{http://www.loc.gov/mods/v3}"
-# Build days after the letter's last recorded change (2026-11-25), as SOURCE_DATE_EPOCH and as days.
-DAYS = {"first": ("1795737600", "2026-11-27"), "second": ("1795910400", "2026-11-29"),
-        "third": ("1796083200", "2026-12-01"), "fourth": ("1796256000", "2026-12-03"),
-        "fifth": ("1796428800", "2026-12-05")}
+def _build_days() -> dict[str, tuple[str, str]]:
+    """Build days after the letter's last recorded change, two days apart: SOURCE_DATE_EPOCH and day."""
+    revised = date.fromisoformat(max(etree.parse(str(LETTER)).xpath("//*[local-name()='change']/@when")))
+    days = {}
+    for step, name in enumerate(("first", "second", "third", "fourth", "fifth"), start=1):
+        day = revised + timedelta(days=2 * step)
+        epoch = int(datetime(day.year, day.month, day.day, tzinfo=timezone.utc).timestamp())
+        days[name] = (str(epoch), day.isoformat())
+    return days
+
+
+DAYS = _build_days()
 
 
 @pytest.fixture
