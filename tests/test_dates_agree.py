@@ -68,7 +68,8 @@ def stated_dates(name: str, content: str) -> dict[str, set[str]]:
             "//tei:correspAction[@type = 'sent']/tei:date/@when", namespaces=NS))
     elif name == "jsonld":
         data = json.loads(content)
-        written.add(data["dateCreated"])
+        # dateCreated only when the writing has a day: a span is no schema.org Date (issue 12)
+        written |= {data["dateCreated"]} if "dateCreated" in data else set()
         sent.add(data["dateSent"])
     elif name == "bibtex":
         written.add(re.search(r"origdate = \{([^}]*)\}", content).group(1))
