@@ -24,22 +24,23 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def cold_runs(arguments: list[str], runs: int) -> list[float]:
-    command = Path(sys.executable).with_name("editio")
+    command = [sys.executable, "-m", "editio"]
     timings = []
     with tempfile.TemporaryDirectory() as scratch:
         if "--fresh" not in arguments:  # fill the cache once, then time builds that find it full
-            subprocess.run([str(command), "build", "--out", scratch, *arguments], cwd=ROOT, check=True,
+            subprocess.run([*command, "build", "--out", scratch, *arguments], cwd=ROOT, check=True,
                            capture_output=True)
         for _ in range(runs):
             started = time.perf_counter()
-            subprocess.run([str(command), "build", "--out", scratch, *arguments], cwd=ROOT, check=True,
+            subprocess.run([*command, "build", "--out", scratch, *arguments], cwd=ROOT, check=True,
                            capture_output=True)
             timings.append(time.perf_counter() - started)
     return timings
 
 
 def warm_stages(runs: int) -> dict[str, list[float]]:
-    from editio.build import BuildOptions, build_edition, builder
+    from editio.build import build_edition
+    from editio.builders import run_of
     from editio.edition import load_edition
     from editio.validation import validate_edition
 
@@ -57,13 +58,11 @@ def warm_stages(runs: int) -> dict[str, list[float]]:
         timed("load", lambda: load_edition())
         timed("validate", lambda: validate_edition(edition))
         for name in ("html", "text", "pdf", "metadata"):
-            current = builder(name)
-
-            def render(current=current):
-                current.prepare(edition, BuildOptions())
-                for document in edition.texts:
-                    list(current.render_document(edition, document, BuildOptions()))
-                list(current.render_edition(edition, BuildOptions()))
+            def render(name=name):
+                with run_of(edition) as run:
+                    for document in edition.texts:
+                        list(run.take(name, document))
+                    list(run.take(name))
             timed(name, render)
         with tempfile.TemporaryDirectory() as scratch:
             timed("whole build (in process)", lambda: build_edition(out=scratch, fresh=True))

@@ -71,13 +71,13 @@ def cold(runs: int) -> None:
 
 
 def warm(runs: int) -> None:
-    from editio import pdf
-    from editio.build import BuildOptions
+    from editio.builders import pdf, run_of
     from editio.edition import load_edition
 
     edition = load_edition([ROOT / "tei"])
     document = next(d for d in edition.texts if d.path.resolve() == LETTER)
-    list(pdf.render_document(edition, document, BuildOptions()))
+    with run_of(edition) as run:
+        list(run.take("pdf", document))
     stages = {"xslt": [], "typst": [], "total": [], "cpu": []}
     for _ in range(max(runs, 3)):
         cpu = time.process_time()
@@ -98,8 +98,7 @@ def warm(runs: int) -> None:
 def _letter_pdf(path: str) -> int | str | None:
     """The bytes of a letter's PDF; None when editio refuses the letter (not well-formed); the
     error when the PDF could not be made."""
-    from editio import pdf
-    from editio.build import BuildOptions
+    from editio.builders import run_of
     from editio.edition import load_edition
     from editio.errors import EditioError
 
@@ -108,8 +107,8 @@ def _letter_pdf(path: str) -> int | str | None:
     except EditioError:
         return None
     try:
-        return sum(len(output.content) for document in edition.texts
-                   for output in pdf.render_document(edition, document, BuildOptions()))
+        with run_of(edition) as run:
+            return sum(len(output.content) for document in edition.texts for output in run.take("pdf", document))
     except EditioError as error:
         return f"{Path(path).name}: {error}"
 

@@ -33,7 +33,8 @@ def cold_stages(path: str) -> dict[str, float]:
         stages[name] = now - last
         last = now
 
-    from editio.build import BuildOptions, build_edition, builder
+    from editio.build import BuildOptions, build_edition
+    from editio.builders import run_of
     from editio.edition import load_edition
     from editio.transform import stylesheet
     lap("import editio")
@@ -51,9 +52,9 @@ def cold_stages(path: str) -> dict[str, float]:
     lap("compile the site's metadata crosswalks")
     options = BuildOptions()
     for name in ("html", "text"):
-        current = builder(name)
-        outputs = [o for d in edition.texts for o in current.render_document(edition, d, options)]
-        outputs += list(current.render_edition(edition, options))
+        with run_of(edition, options) as run:
+            outputs = [o for d in edition.texts for o in run.take(name, d)]
+            outputs += list(run.take(name))
         lap(f"render {name} ({len(outputs)} files)")
     with tempfile.TemporaryDirectory() as out:
         build_edition([path], out=out, only=["html", "text"], validate=False)

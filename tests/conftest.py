@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,8 @@ LETTER = TEI_DIR / "letter-to-the-workers-of-western-europe.xml"
 REGISTER = TEI_DIR / "register.xml"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SHARED = ROOT.parent / "shared"
+# The command as a user runs it, without relying on an ``editio`` script on PATH.
+EDITIO = [sys.executable, "-m", "editio"]
 
 
 def shared_path(*parts: str) -> Path:

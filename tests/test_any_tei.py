@@ -30,7 +30,7 @@ def built(tmp_path_factory):
 def diplomatic() -> dict[str, str]:
     """Each document's diplomatic text, from text.xsl directly (the build of it is tested above)."""
     from editio.edition import load_edition
-    from editio.plaintext import render_text
+    from editio.builders.plaintext import render_text
 
     edition = load_edition([ANY_TEI])
     return {document.id: render_text(edition, document, "diplomatic").content.decode("utf-8")

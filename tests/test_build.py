@@ -6,12 +6,13 @@ import hashlib
 import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from conftest import TEI_DIR
-from editio import build
+from editio import build, builders
 from editio.build import Builder, Output, build_edition
 from editio.errors import BuildError, EditioError
 
@@ -19,29 +20,32 @@ from editio.errors import BuildError, EditioError
 _generation = {"value": "first"}
 
 
-def _probe_render(edition, document, options):
-    yield Output(f"{document.id}.txt", f"{_generation['value']} {document.id}".encode())
+class ProbeBuilder(Builder):
+    name = folder = "probe"
+
+    def render(self, document, run):
+        yield Output(f"{document.id}.txt", f"{_generation['value']} {document.id}".encode())
 
 
-def _broken_render(edition, options):
-    yield Output("partial.txt", b"half")
-    raise BuildError("the engine failed half way")
+class BrokenBuilder(Builder):
+    name = folder = "broken"
+
+    def collect(self, run):
+        yield Output("partial.txt", b"half")
+        raise BuildError("the engine failed half way")
 
 
-def _escaping_render(edition, options):
-    yield Output("../../escaped.txt", b"nope")
+class EscapingBuilder(Builder):
+    name = folder = "escaping"
 
-
-PROBE = Builder("probe", "probe", render_document=_probe_render)
-BROKEN = Builder("broken", "broken", render_edition=_broken_render)
-ESCAPING = Builder("escaping", "escaping", render_edition=_escaping_render)
+    def collect(self, run):
+        yield Output("../../escaped.txt", b"nope")
 
 
 @pytest.fixture
 def test_builders(monkeypatch):
-    table = {"probe": PROBE, "broken": BROKEN, "escaping": ESCAPING}
-    original = build.builder
-    monkeypatch.setattr(build, "builder", lambda name: table.get(name) or original(name))
+    for test_builder in (ProbeBuilder, BrokenBuilder, EscapingBuilder):
+        monkeypatch.setitem(builders.BUILDERS, test_builder.name, test_builder)
     _generation["value"] = "first"
 
 
@@ -88,7 +92,7 @@ def test_unknown_outputs_and_readings_are_refused(tmp_path):
 
 
 def test_the_cli_reports_bad_options_in_one_line(tmp_path):
-    result = subprocess.run(["editio", "build", str(TEI_DIR), "--out", str(tmp_path), "--only", "nope"],
+    result = subprocess.run([sys.executable, "-m", "editio", "build", str(TEI_DIR), "--out", str(tmp_path), "--only", "nope"],
                             capture_output=True, text=True)
     assert result.returncode == 2
     assert result.stderr.strip().splitlines()[-1] == "error: unknown output 'nope' (choose from html, text, pdf, metadata)"

@@ -7,14 +7,12 @@ import hashlib
 import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import LETTER, ROOT, TEI_DIR
+from conftest import EDITIO, LETTER, ROOT, TEI_DIR
 
-EDITIO = str(Path(sys.executable).with_name("editio"))
 
 
 def digest(folder: Path) -> dict[str, str]:
@@ -25,7 +23,7 @@ def digest(folder: Path) -> dict[str, str]:
 
 def editio(*args, cwd: Path = ROOT, **environment) -> subprocess.CompletedProcess:
     env = {**os.environ, **environment}
-    return subprocess.run([EDITIO, *map(str, args)], cwd=cwd, capture_output=True, text=True, timeout=600, env=env)
+    return subprocess.run([*EDITIO, *map(str, args)], cwd=cwd, capture_output=True, text=True, timeout=600, env=env)
 
 
 @pytest.fixture(scope="module")

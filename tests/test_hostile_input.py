@@ -178,8 +178,7 @@ def test_a_billion_laughs_fail_fast_with_bounded_memory(tmp_path):
              "result = subprocess.run(sys.argv[1:], capture_output=True, text=True, timeout=60)\n"
              "print(result.returncode, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss,\n"
              "      time.perf_counter() - started, repr(result.stdout + result.stderr))\n")
-    command = Path(sys.executable).with_name("editio")
-    output = run_python(probe, str(command), "validate", str(path))
+    output = run_python(probe, sys.executable, "-m", "editio", "validate", str(path))
     code, peak_kib, seconds, printed = output.split(" ", 3)
     # A file refused as hostile is one problem of an invalid document (issue 14): exit 1, on stdout.
     assert int(code) == 1 and "entity declarations are refused" in printed and "Traceback" not in printed

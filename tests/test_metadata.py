@@ -16,18 +16,18 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from conftest import FIXTURES, LETTER, REGISTER, TEI_DIR, shared_path
+from conftest import EDITIO, FIXTURES, LETTER, REGISTER, TEI_DIR, shared_path
 from schemas import assert_valid, combined_schema, relax_ng, xml_schema
 
 from editio.build import build_edition
 from editio.edition import build_day, load_edition
 from editio.errors import EditioError
-from editio.metadata import BUILDER, FORMATS, render_catalogue, render_edition_record, render_record, \
+from editio.builders.metadata import MetadataBuilder
+from editio.metadata import FORMATS, render_catalogue, render_edition_record, render_record, \
     render_record_for_path
 from editio.transform import Stylesheet, parse_xml, processor
 
 MINIMAL = FIXTURES / "metadata" / "minimal.xml"
-EDITIO = shutil.which("editio") or "editio"  # the installed console script, as users run it
 NS = {"tei": "http://www.tei-c.org/ns/1.0", "mods": "http://www.loc.gov/mods/v3",
       "dc": "http://purl.org/dc/elements/1.1/", "oai_dc": "http://www.openarchives.org/OAI/2.0/oai_dc/",
       "xlink": "http://www.w3.org/1999/xlink"}
@@ -409,7 +409,7 @@ def test_head_metadata_gives_meta_tags_signposting_and_jsonld(edition, letter, t
 
 @pytest.mark.parametrize("name", list(FORMATS))
 def test_the_cli_prints_each_format(name, edition, letter):
-    result = subprocess.run([EDITIO, "metadata", str(LETTER), "--format", name],
+    result = subprocess.run([*EDITIO, "metadata", str(LETTER), "--format", name],
                             capture_output=True, cwd=TEI_DIR.parent)
     assert result.returncode == 0, result.stderr.decode()
     expected = render_edition_record(edition, name) if FORMATS[name].scope == "edition" else record(edition, letter, name)
@@ -417,7 +417,7 @@ def test_the_cli_prints_each_format(name, edition, letter):
 
 
 def test_the_cli_refuses_an_unknown_format_in_one_line():
-    result = subprocess.run([EDITIO, "metadata", str(LETTER), "--format", "unimarc"],  # marcxml is one now
+    result = subprocess.run([*EDITIO, "metadata", str(LETTER), "--format", "unimarc"],  # marcxml is one now
                             capture_output=True, text=True, cwd=TEI_DIR.parent)
     assert result.returncode == 2 and result.stdout == ""
     assert result.stderr.count("\n") == 1 and "unimarc" in result.stderr
@@ -435,7 +435,7 @@ def test_an_unknown_format_is_an_editio_error():
 def built(tmp_path_factory):
     out = tmp_path_factory.mktemp("metadata-build")
     build_edition([TEI_DIR], out=out, only=["metadata"], validate=False)
-    return out / BUILDER.folder
+    return out / MetadataBuilder.folder
 
 
 def test_the_builder_writes_every_format_and_the_catalogue(built, edition, letter, tei):
@@ -470,7 +470,7 @@ def test_the_builder_writes_every_format_and_the_catalogue(built, edition, lette
 
 def test_records_are_byte_reproducible(built, tmp_path):
     build_edition([TEI_DIR], out=tmp_path, only=["metadata"], validate=False)
-    again = tmp_path / BUILDER.folder
+    again = tmp_path / MetadataBuilder.folder
     files = sorted(p.relative_to(built) for p in built.rglob("*") if p.is_file())
     assert files == sorted(p.relative_to(again) for p in again.rglob("*") if p.is_file())
     assert all((built / f).read_bytes() == (again / f).read_bytes() for f in files)

@@ -25,7 +25,7 @@ from fontTools.ttLib import TTFont
 from lxml import etree
 from test_text_fidelity import CORRECTED, DIPLOMATIC, copy_text_tokens, tei_tokens
 
-from editio import pdf
+from editio.builders import pdf
 from editio.build import BuildOptions, build_edition
 from editio.edition import load_edition
 from editio.errors import BuildError

@@ -12,12 +12,11 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 import xmlschema
-from conftest import FIXTURES, LETTER, REGISTER, ROOT, TEI_DIR
+from conftest import EDITIO, FIXTURES, LETTER, REGISTER, ROOT, TEI_DIR
 from lxml import etree
 from xmlschema.validators import XsdElement
 
@@ -40,11 +39,8 @@ PROBLEM_LINE = re.compile(r"^(?P<file>.+?):(?P<line>\d+):(?P<column>\d+): (?P<se
 XSD = next(language for language in SCHEMA_LANGUAGES if language.suffix == ".xsd")
 
 def run_editio(*args, cwd: Path = ROOT) -> subprocess.CompletedProcess:
-    """The installed ``editio`` command, run as a user runs it."""
-    script = Path(sys.executable).with_name("editio")
-    command = str(script) if script.exists() else shutil.which("editio")
-    assert command, "the editio command is not installed: pip install -e '.[test]'"
-    return subprocess.run([command, *map(str, args)], cwd=cwd, capture_output=True, text=True, timeout=180,
+    """The ``editio`` command, run as a user runs it."""
+    return subprocess.run([*EDITIO, *map(str, args)], cwd=cwd, capture_output=True, text=True, timeout=180,
                           check=False)
 
 

@@ -1,72 +1,20 @@
-"""The build in phases: load, validate, collect, render, and write atomically into ``build/``."""
+"""The build in phases: load, prepare the builders, validate, render each document, collect, and write
+atomically into ``build/``. The builders themselves are plug-ins (``editio.builders``)."""
 
 from __future__ import annotations
 
-import importlib
 import os
 import shutil
 import tempfile
 import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterable
 
+from . import builders
+from .builders import READINGS, Builder, BuildOptions, Output, Run
 from .edition import Edition, load_edition
 from .errors import BuildError, EditioError
-
-READINGS = ("corrected", "diplomatic")
-
-
-@dataclass(frozen=True)
-class Output:
-    """One file a builder produced: its path inside the builder's folder, its bytes, and notes on it."""
-
-    path: str
-    content: bytes
-    notes: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class BuildOptions:
-    reading: str = "corrected"
-    # The outputs this build makes, so that one can link another (the site links the PDF).
-    outputs: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class Builder:
-    """An output format: per-document and edition-wide renderers that return files, never write them.
-
-    ``prepare`` runs first, before validation, so that slow start-up work (loading a rendering
-    engine) can proceed in parallel with the rest of the build; ``finish`` runs last, whatever
-    happened, to release what ``prepare`` started. ``in_site`` copies the outputs into the web
-    edition too (``html/<folder>/``) when both are built together.
-    """
-
-    name: str
-    folder: str
-    # Distributions whose version changes the output (the build cache's key holds them).
-    engines: tuple[str, ...] = ()
-    prepare: Callable[[Edition, BuildOptions], None] = lambda *_: None
-    finish: Callable[[Edition, BuildOptions], None] = lambda *_: None
-    in_site: bool = False
-    render_document: Callable[[Edition, object, BuildOptions], Iterable[Output]] = lambda *_: ()
-    render_edition: Callable[[Edition, BuildOptions], Iterable[Output]] = lambda *_: ()
-
-
-# name → module exposing BUILDER; imported on demand so that a text-only build never loads Typst.
-BUILDER_MODULES = {
-    "html": "editio.site",
-    "text": "editio.plaintext",
-    "pdf": "editio.pdf",
-    "metadata": "editio.metadata",
-}
-
-
-def builder(name: str) -> Builder:
-    if name not in BUILDER_MODULES:
-        raise EditioError(f"unknown output '{name}' (choose from {', '.join(BUILDER_MODULES)})")
-    return importlib.import_module(BUILDER_MODULES[name]).BUILDER
 
 
 class ValidationFailed(EditioError):
@@ -80,18 +28,24 @@ class ValidationFailed(EditioError):
 @dataclass
 class BuildReport:
     documents: int
+    out: Path = Path("build")
+    # Builder name → how many of its ``unit`` it wrote (pages, texts, PDFs, records), and the unit.
     outputs: dict[str, int] = field(default_factory=dict)
+    units: dict[str, tuple[str, str]] = field(default_factory=dict)
     cached: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     seconds: float = 0.0
     validation: object | None = None
 
     def summary(self) -> str:
-        files = sum(self.outputs.values())
-        per_format = ", ".join(f"{count} {name}" for name, count in self.outputs.items())
-        reused = f"; unchanged, from the cache: {', '.join(self.cached)}" if self.cached else ""
-        return (f"built {self.documents} document{'s' * (self.documents != 1)}: "
-                f"{files} files ({per_format}) in {self.seconds:.2f} s{reused}")
+        """What was built and where, one line per output folder."""
+        lines = [f"built {self.documents} document{'s' * (self.documents != 1)} in {self.seconds:.2f} s into {self.out}/"]
+        for name, count in self.outputs.items():
+            singular, plural = self.units.get(name, ("file", "files"))
+            entry = self.out / name / "index.html" if (self.out / name / "index.html").is_file() else self.out / name
+            reused = " (unchanged, from the cache)" if name in self.cached else ""
+            lines.append(f"  {name}: {count} {singular if count == 1 else plural}{reused} → {entry}")
+        return "\n".join(lines)
 
 
 def build_edition(paths: Iterable[str | Path] | None = None, out: str | Path | None = None,
@@ -107,43 +61,49 @@ def build_edition(paths: Iterable[str | Path] | None = None, out: str | Path | N
     started = time.perf_counter()
     if options.reading not in READINGS:
         raise EditioError(f"unknown reading '{options.reading}' (choose from {', '.join(READINGS)})")
+    names = list(only or builders.BUILDERS)
+    # The run's builders, not yet prepared (only those the cache cannot replay will be).
+    every = {name: builders.create(name) for name in names}
     edition = load_edition(paths)
-    builders = [builder(name) for name in (only or BUILDER_MODULES)]
-    options = replace(options, outputs=tuple(b.name for b in builders))
+    options = replace(options, outputs=tuple(names))
     out_dir = Path(out) if out is not None else edition.config.output_dir
     edition.output_dir = out_dir  # records continue the history this build folder keeps
     cache = BuildCache(out_dir)
-    keys = {b.name: builder_key(b, edition, options) for b in builders}
-    cached = {b.name: None if fresh else cache.outputs(b.name, keys[b.name]) for b in builders}
-    report = BuildReport(documents=len(edition.texts))
-    prepared: list[Builder] = []
+    run = Run(edition, options, lambda name: every[name] if name in every else builders.create(name))
+    report = BuildReport(documents=len(edition.texts), out=out_dir)
     try:
-        for current in builders:
-            if cached[current.name] is None:
-                prepared.append(current)
-                current.prepare(edition, options)
+        keys = {name: builder_key(every[name], edition, options) for name in names}
+        cached = {name: None if fresh else cache.outputs(name, keys[name]) for name in names}
+        # Prepared now, before validation: the PDF builder's typesetter starts while the rest goes on.
+        rendered = [run.builder(name) for name in names if cached[name] is None]
         if validate:
             report.validation = _validate(edition, cache, fresh)
             if not report.validation.ok:
                 raise ValidationFailed(report.validation)
         with _staging(out_dir) as staging:
-            for number, current in enumerate(builders):
-                outputs = cached[current.name]
-                if outputs is None:
-                    outputs = _render(current, edition, options, progress, number * (len(edition.texts) + 1),
-                                      len(builders) * (len(edition.texts) + 1))
-                notes = _write_all(current, outputs, staging, options, report)
-                if cached[current.name] is None:
-                    cache.store_outputs(current.name, builder_key(current, edition, options, produced=True),
-                                        staging / current.folder, notes)
-                else:
-                    report.cached.append(current.name)
+            writers = {name: _Writer(every[name], staging, options, report) for name in names}
+            for name in names:
+                if cached[name] is not None:
+                    writers[name].write_all(cached[name])
+                    report.cached.append(name)
+            # Document by document, every builder: what one builder asks of another for a document
+            # is kept only until that document is done.
+            steps = len(edition.texts) + 1
+            for step, document in enumerate(edition.texts, start=1):
+                for current in rendered:
+                    writers[current.name].write_all(run.take(current.name, document))
+                run.forget(document)
                 if progress:
-                    progress((number + 1) * (len(edition.texts) + 1), len(builders) * (len(edition.texts) + 1))
-            _swap_into_place(staging, out_dir, [b.folder for b in builders])
+                    progress(step, steps)
+            for current in rendered:
+                writers[current.name].write_all(run.take(current.name))
+                cache.store_outputs(current.name, builder_key(current, edition, options, produced=True),
+                                    staging / current.folder, writers[current.name].notes)
+            if progress:
+                progress(steps, steps)
+            _swap_into_place(staging, out_dir, [every[name].folder for name in names])
     finally:
-        for current in prepared:
-            current.finish(edition, options)
+        run.finish()
     report.notes = list(dict.fromkeys(report.notes))
     report.seconds = time.perf_counter() - started
     return report
@@ -162,35 +122,29 @@ def _validate(edition: Edition, cache, fresh: bool):
     return report
 
 
-def _write_all(current: Builder, outputs: Iterable, staging: Path, options: BuildOptions,
-               report: BuildReport) -> dict[str, list[str]]:
-    """Write a builder's outputs (rendered, or replayed from the cache); returns the notes by path."""
-    site = staging / "html" if current.in_site and "html" in options.outputs else None
-    notes: dict[str, list[str]] = {}
-    count = 0
-    for output in outputs:
-        if not isinstance(output, Output):
-            output = Output(*output)
-        _write(staging / current.folder, output)
-        if site is not None:
-            _write(site / current.folder, output)
-        if output.notes:
-            notes[output.path] = list(output.notes)
-        report.notes.extend(output.notes)
-        count += 1
-    report.outputs[current.name] = count
-    return notes
+class _Writer:
+    """Writes one builder's files (rendered, or replayed from the cache) into the staging folder,
+    and counts them and keeps their notes for the report and the cache."""
 
+    def __init__(self, current: Builder, staging: Path, options: BuildOptions, report: BuildReport) -> None:
+        self.current, self.report = current, report
+        self.folder = staging / current.folder
+        self.site = staging / "html" / current.folder if current.in_site and "html" in options.outputs else None
+        self.notes: dict[str, list[str]] = {}
+        report.outputs[current.name] = 0
+        report.units[current.name] = current.unit
 
-def _render(current: Builder, edition: Edition, options: BuildOptions, progress, done: int,
-            total: int) -> Iterator[Output]:
-    for step, document in enumerate(edition.texts, start=1):
-        yield from current.render_document(edition, document, options)
-        if progress:
-            progress(done + step, total)
-    yield from current.render_edition(edition, options)
-    if progress:
-        progress(done + len(edition.texts) + 1, total)
+    def write_all(self, outputs: Iterable) -> None:
+        for output in outputs:
+            if not isinstance(output, Output):
+                output = Output(*output)
+            _write(self.folder, output)
+            if self.site is not None:
+                _write(self.site, output)
+            if output.notes:
+                self.notes[output.path] = list(output.notes)
+            self.report.notes.extend(output.notes)
+            self.report.outputs[self.current.name] += self.current.counts(output.path)
 
 
 def _write(folder: Path, output: Output) -> None:
@@ -225,3 +179,7 @@ def _swap_into_place(staging: Path, out_dir: Path, folders: list[str]) -> None:
         if current.exists():
             os.replace(current, retired)
         os.replace(fresh, current)
+
+
+# Re-exported: the names this module has always offered.
+__all__ = ["READINGS", "BuildOptions", "BuildReport", "Builder", "Output", "ValidationFailed", "build_edition"]

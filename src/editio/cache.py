@@ -121,7 +121,8 @@ class BuildCache:
         self._replace(self.root / name, key, fill)
 
     def report(self, key: str):
-        from .validation import Problem, ValidationReport
+        from .problems import Problem
+        from .validation import ValidationReport
         try:
             stored = json.loads((self.root / "validation" / key / "report.json").read_text(encoding="utf-8"))
             return ValidationReport(stored["files"], [Problem(**p) for p in stored["problems"]])

@@ -1,5 +1,5 @@
 """Library metadata: records in library formats for each document and the edition, and the catalogue
-the OAI-PMH endpoint serves.
+the OAI-PMH endpoint serves. The builder that writes them is ``editio.builders.metadata``.
 
 The crosswalks are XSLT (``xslt/dc.xsl``, ``mods.xsl``, …). This module only knows which stylesheet
 makes which format, runs it, and lays out the files. The format table is ``xslt/metadata-formats.xml``,
@@ -19,11 +19,10 @@ from pathlib import Path
 
 from lxml import etree
 
-from .build import Builder, BuildOptions, Output
 from .documents import NS, Document, safe_parser
 from .edition import EDITIO_NS, Edition, build_day, load_edition, today
 from .errors import EditioError, InputError
-from .record_dates import HISTORY, history_bytes, record_dates
+from .record_dates import record_dates
 from .transform import XSLT_DIR, stylesheet
 
 CATALOGUE = "catalogue.json"
@@ -181,21 +180,3 @@ def _datestamps(edition: Edition) -> list[str]:
 def edition_uuid(edition: Edition) -> str:
     """A stable UUID for the edition as a bibliographic source (CMIF recommends one), from its URL."""
     return str(uuid.uuid5(uuid.NAMESPACE_URL, edition.config.edition.base_url))
-
-
-def _render_document(edition: Edition, document: Document, options: BuildOptions):
-    for chosen in FORMATS.values():
-        if chosen.scope == "document":
-            yield Output(f"{document.id}/{chosen.file}", render_record(edition, document, chosen.name))
-
-
-def _render_edition(edition: Edition, options: BuildOptions):
-    for chosen in FORMATS.values():
-        if chosen.scope == "edition":
-            yield Output(chosen.file, render_edition_record(edition, chosen.name))
-    yield Output(CATALOGUE, render_catalogue(edition))
-    yield Output(HISTORY, history_bytes(record_dates(edition).history()))
-
-
-BUILDER = Builder(name="metadata", folder="metadata", render_document=_render_document,
-                  render_edition=_render_edition)

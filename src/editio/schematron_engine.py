@@ -513,7 +513,7 @@ class EngineSchema:
         self.sources = compiled.sources
 
     def check(self, document, edition=None) -> list:
-        from .validation import Problem
+        from .problems import Problem
         source, tree = saxon_tree(document)
         others = []
         if self.compiled.uses_documents:

@@ -1,13 +1,13 @@
 """Validation reports: every problem located as ``file:line:column`` with a rule id.
 
 Each document is checked against the schemas its ``<?xml-model?>`` instructions declare and against any
-schema given on the command line: W3C XML Schema (``editio.xsd``), RELAX NG (``editio.relaxng``) and
-ISO Schematron (``editio.schematron``). Well-formedness is checked when the edition is loaded.
+schema given on the command line, by the validator plug-ins of ``editio.validators``: W3C XML Schema
+(``xsd.py``), RELAX NG (``relaxng.py``) and ISO Schematron (``schematron.py``). Well-formedness is
+checked when the edition is loaded. Each schema is compiled once per process.
 """
 
 from __future__ import annotations
 
-import importlib
 import re
 import threading
 from dataclasses import asdict, dataclass, field
@@ -18,21 +18,8 @@ from urllib.parse import unquote, urljoin, urlsplit
 from .documents import Document, SchemaReference
 from .edition import Edition, load_edition
 from .errors import InputError
-
-SEVERITIES = ("error", "warning")
-
-
-@dataclass(frozen=True, order=True)
-class Problem:
-    file: str
-    line: int
-    column: int
-    severity: str
-    rule: str
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.file}:{self.line}:{self.column}: {self.severity}: [{self.rule}] {self.message}"
+from .problems import SEVERITIES, Problem
+from .validators import SCHEMA_LANGUAGES, SchemaLanguage, language_by_namespace, language_by_suffix
 
 
 @dataclass
@@ -63,21 +50,6 @@ class ValidationReport:
                 "warnings": len(self.warnings), "problems": [asdict(p) for p in self.problems]}
 
 
-@dataclass(frozen=True)
-class SchemaLanguage:
-    """A schema language: the module that compiles it, and how a document or a file name names it."""
-
-    name: str
-    module: str  # exposes compile_schema(path) -> a schema with .check(document, edition) and .sources
-    namespace: str  # the xml-model @schematypens
-    suffix: str
-
-
-SCHEMA_LANGUAGES = (
-    SchemaLanguage("XML Schema", "editio.xsd", "http://www.w3.org/2001/XMLSchema", ".xsd"),
-    SchemaLanguage("RELAX NG", "editio.relaxng", "http://relaxng.org/ns/structure/1.0", ".rng"),
-    SchemaLanguage("Schematron", "editio.schematron", "http://purl.oclc.org/dsdl/schematron", ".sch"),
-)
 XML_MODEL_RULE = "xml-model"
 
 
@@ -149,10 +121,9 @@ def _declared_schema(document: Document, reference: SchemaReference, phase: str 
 
 
 def _language_of_reference(reference: SchemaReference) -> SchemaLanguage | None:
-    by_namespace = {language.namespace: language for language in SCHEMA_LANGUAGES}
     if reference.schematypens:
-        return by_namespace.get(reference.schematypens)
-    return _by_suffix(Path(urlsplit(reference.href).path))
+        return language_by_namespace(reference.schematypens)
+    return language_by_suffix(Path(urlsplit(reference.href).path))
 
 
 def _extra_schema(given: str | Path, phase: str = ""):
@@ -162,20 +133,15 @@ def _extra_schema(given: str | Path, phase: str = ""):
         url = re.sub(r"^([A-Za-z][\w+.-]*):/(?!/)", r"\1://", str(given))
         raise InputError("schema URLs are not fetched: download the schema and give the local file", file=url)
     path = Path(given)
-    language = _by_suffix(path)
+    language = language_by_suffix(path)
     if language is None:
         raise InputError("unknown schema language: expected a .xsd, .rng or .sch file", file=path)
     return compiled_schema(path, language, phase)
 
 
-def _by_suffix(path: Path) -> SchemaLanguage | None:
-    return next((language for language in SCHEMA_LANGUAGES if path.suffix.lower() == language.suffix), None)
-
-
 # Compiled schemas, once per process: (path, phase) → (modification times of its source files, schema).
 _compiled: dict[tuple[Path, str], tuple[dict[Path, int], object]] = {}
 _compiled_lock = threading.Lock()
-PHASED_LANGUAGES = ("editio.schematron", "editio.relaxng")  # those whose compile_schema takes a phase
 
 
 def compiled_schema(path: Path, language: SchemaLanguage, phase: str = ""):
@@ -187,9 +153,7 @@ def compiled_schema(path: Path, language: SchemaLanguage, phase: str = ""):
         cached = _compiled.get((path, phase))
         if cached is not None and cached[0] == _stamps(cached[0]):
             return cached[1]
-        module = importlib.import_module(language.module)
-        schema = module.compile_schema(given, phase) if language.module in PHASED_LANGUAGES and phase \
-            else module.compile_schema(given)
+        schema = language.compile(given, phase)
         _compiled[(path, phase)] = (_stamps([path, *schema.sources]), schema)
         return schema
 
@@ -202,3 +166,8 @@ def _stamps(paths: Iterable[Path]) -> dict[Path, int]:
         except OSError:
             stamps[path] = -1
     return stamps
+
+
+# Re-exported: the names this module has always offered.
+__all__ = ["SCHEMA_LANGUAGES", "SEVERITIES", "Problem", "SchemaLanguage", "ValidationReport", "compiled_schema",
+           "validate_edition", "validate_paths"]

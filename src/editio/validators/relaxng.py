@@ -7,9 +7,9 @@ from pathlib import Path
 
 from lxml import etree
 
-from .documents import Document, safe_parser
-from .errors import InputError
-from .validation import Problem
+from ..documents import Document, safe_parser
+from ..errors import InputError
+from ..problems import Problem
 
 
 def compile_schema(path: Path, phase: str = "") -> RelaxNgSchema:
@@ -18,7 +18,7 @@ def compile_schema(path: Path, phase: str = "") -> RelaxNgSchema:
         grammar = etree.RelaxNG(etree.parse(str(path), safe_parser()))
     except (etree.XMLSyntaxError, etree.RelaxNGParseError) as exc:
         raise InputError(f"RELAX NG schema does not compile: {' '.join(str(exc).split())}", file=path) from None
-    from .schematron_engine import EngineSchema, compile_schematron, extract_from_rng
+    from ..schematron_engine import EngineSchema, compile_schematron, extract_from_rng
     embedded = extract_from_rng(Path(path))
     rules = EngineSchema(Path(path), compile_schematron(Path(path), phase, schema_text=embedded)) if embedded else None
     return RelaxNgSchema(path, grammar, rules)

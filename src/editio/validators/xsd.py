@@ -17,9 +17,9 @@ from urllib.parse import unquote, urlsplit
 import xmlschema
 from xmlschema.validators.exceptions import XMLSchemaChildrenValidationError, XMLSchemaValidatorError
 
-from .documents import XML_NS, Document
-from .errors import InputError
-from .validation import Problem
+from ..documents import XML_NS, Document
+from ..errors import InputError
+from ..problems import Problem
 
 XSD_NS = "http://www.w3.org/2001/XMLSchema"
 _XMLSCHEMA_DIR = Path(xmlschema.__file__).resolve().parent

@@ -20,10 +20,10 @@ from functools import cache
 import fontpkg_eb_garamond
 import typst
 
-from .build import Builder, BuildOptions, Output
-from .edition import Edition
-from .errors import BuildError
-from .transform import XSLT_DIR, Result, stylesheet
+from ..edition import Edition
+from ..errors import BuildError
+from ..transform import XSLT_DIR, Result, stylesheet
+from .base import Builder, Output, Run
 
 STYLESHEET = "typst.xsl"
 TEMPLATE_DIR = XSLT_DIR / "typst"
@@ -87,15 +87,18 @@ def _first_problem(error: typst.TypstError) -> str:
     return " ".join(str(error.message).split()) + (f" (at {where.group(1)})" if where else "")
 
 
-def render_document(edition: Edition, document, options: BuildOptions) -> Iterator[Output]:
-    markup = render_markup(edition, document, options.reading)
-    pdf, warnings = typeset(markup.content, edition.config.pdf.page_size, edition.config.pdf.variant, document.id)
-    # The messages come from the web templates print.xsl reuses, which name their output "html".
-    notes = [message.replace("html: ", "pdf: ", 1) if message.startswith("html: ") else message
-             for message in markup.messages]
-    notes += [f"pdf: {document.id}: {warning}" for warning in warnings]
-    yield Output(f"{document.id}.pdf", pdf, tuple(dict.fromkeys(notes)))
+class PdfBuilder(Builder):
+    name = folder = "pdf"
+    engines = ("typst", "fontpkg-eb-garamond")
+    in_site = True
+    unit = ("PDF", "PDFs")
 
-
-BUILDER = Builder("pdf", "pdf", engines=("typst", "fontpkg-eb-garamond"), render_document=render_document,
-                  in_site=True)
+    def render(self, document, run: Run) -> Iterator[Output]:
+        config = run.edition.config.pdf
+        markup = render_markup(run.edition, document, run.options.reading)
+        pdf, warnings = typeset(markup.content, config.page_size, config.variant, document.id)
+        # The messages come from the web templates print.xsl reuses, which name their output "html".
+        notes = [message.replace("html: ", "pdf: ", 1) if message.startswith("html: ") else message
+                 for message in markup.messages]
+        notes += [f"pdf: {document.id}: {warning}" for warning in warnings]
+        yield Output(f"{document.id}.pdf", pdf, tuple(dict.fromkeys(notes)))

@@ -25,10 +25,10 @@ from urllib.parse import unquote, urlsplit
 
 from lxml import etree, isoschematron
 
-from .documents import Document, safe_parser
-from .errors import InputError
-from .validation import Problem
-from .edition import today
+from ..documents import Document, safe_parser
+from ..errors import InputError
+from ..problems import Problem
+from ..edition import today
 
 SCH_NS = "http://purl.oclc.org/dsdl/schematron"
 SVRL_NS = "http://purl.oclc.org/dsdl/svrl"
@@ -118,7 +118,7 @@ def compile_schema(path: Path, phase: str = ""):
     """Compile the Schematron schema at ``path``: by editio's XSLT 3.0 engine, except an XSLT 1.0 schema
     that uses EXSLT (as editio.sch does), which lxml's XSLT 1.0 skeleton runs as before."""
     if phase or not _exslt_schema(path):
-        from .schematron_engine import compile_schema as compile_with_engine
+        from ..schematron_engine import compile_schema as compile_with_engine
         return compile_with_engine(path, phase)
     try:
         schema = etree.parse(str(path), _parser(_SchemaFiles()))

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from .build import BuildOptions, Builder, Output
-from .edition import Edition
-from .transform import Result, stylesheet
+from ..edition import Edition
+from ..transform import Result, stylesheet
+from .base import Builder, Output, Run
 
 STYLESHEET = "text.xsl"
 
@@ -17,9 +17,10 @@ def render_text(edition: Edition, document, reading: str) -> Result:
     return stylesheet(STYLESHEET).apply(edition.document_node(document), edition.saxon_context, reading=reading)
 
 
-def render_document(edition: Edition, document, options: BuildOptions) -> Iterator[Output]:
-    result = render_text(edition, document, options.reading)
-    yield Output(f"{document.id}.txt", result.content, tuple(result.messages))
+class TextBuilder(Builder):
+    name = folder = "text"
+    unit = ("text", "texts")
 
-
-BUILDER = Builder("text", "text", render_document=render_document)
+    def render(self, document, run: Run) -> Iterator[Output]:
+        result = render_text(run.edition, document, run.options.reading)
+        yield Output(f"{document.id}.txt", result.content, tuple(result.messages))
