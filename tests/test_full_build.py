@@ -1,5 +1,7 @@
 """The whole build through the real command: reproducible to the byte in every format, the PDF in
-the site, sources never touched, an invalid edition refused with the previous outputs kept."""
+the site, sources never touched, an invalid edition refused with the previous outputs kept.
+
+The builds by fresh processes start ahead, as soon as the tests are collected (conftest's ``ahead``)."""
 
 from __future__ import annotations
 
@@ -11,8 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import EDITIO, LETTER, ROOT, TEI_DIR
-
+from conftest import EDITIO, LETTER, ROOT, TEI_DIR, ahead, result_of
 
 
 def digest(folder: Path) -> dict[str, str]:
@@ -26,15 +27,40 @@ def editio(*args, cwd: Path = ROOT, **environment) -> subprocess.CompletedProces
     return subprocess.run([*EDITIO, *map(str, args)], cwd=cwd, capture_output=True, text=True, timeout=600, env=env)
 
 
-@pytest.fixture(scope="module")
-def two_builds(tmp_path_factory) -> tuple[Path, Path]:
-    """The edition built twice, each time by a fresh process."""
+def fresh_builds(scratch: Path, count: int, *args, **environment) -> tuple[list[Path], list[subprocess.CompletedProcess]]:
+    """``editio build --out <folder> ARGS``, ``count`` times, each by a fresh process, one after the other."""
+    outs = [scratch / f"build-{number}" for number in range(count)]
+    return outs, [editio("build", "--out", out, *args, **environment) for out in outs]
+
+
+@ahead("two_builds")
+def _two_builds(scratch: Path):
     sources_before = digest(TEI_DIR)
-    outs = tmp_path_factory.mktemp("first"), tmp_path_factory.mktemp("second")
-    for out in outs:
-        result = editio("build", "--out", out)
+    outs, results = fresh_builds(scratch, 2)
+    return outs, results, sources_before, digest(TEI_DIR)
+
+
+@ahead("epoch_builds")
+def _epoch_builds(scratch: Path):
+    return fresh_builds(scratch, 2, "--only", "text,pdf", SOURCE_DATE_EPOCH="1700000000")
+
+
+@pytest.fixture(scope="session")
+def two_builds() -> tuple[Path, Path]:
+    """The edition built twice, each time by a fresh process."""
+    outs, results, sources_before, sources_after = result_of("two_builds")
+    for result in results:
         assert result.returncode == 0, result.stderr
-    assert digest(TEI_DIR) == sources_before, "a build never touches its sources"
+    assert sources_after == sources_before, "a build never touches its sources"
+    return tuple(outs)
+
+
+@pytest.fixture(scope="module")
+def epoch_builds() -> list[Path]:
+    """The text and the PDF built twice with SOURCE_DATE_EPOCH set, each time by a fresh process."""
+    outs, results = result_of("epoch_builds")
+    for result in results:
+        assert result.returncode == 0, result.stderr
     return outs
 
 
@@ -46,10 +72,8 @@ def test_two_builds_are_identical_to_the_byte_in_every_format(two_builds):
     assert any(path.endswith(".pdf") for path in first) and any(path.endswith(".txt") for path in first)
 
 
-def test_source_date_epoch_is_honoured_and_still_reproducible(two_builds, tmp_path):
-    outs = [tmp_path / "a", tmp_path / "b"]
-    for out in outs:
-        assert editio("build", "--out", out, "--only", "text,pdf", SOURCE_DATE_EPOCH="1700000000").returncode == 0
+def test_source_date_epoch_is_honoured_and_still_reproducible(two_builds, epoch_builds):
+    outs = epoch_builds
     assert digest(outs[0]) == digest(outs[1])
     # The sources date themselves, so the epoch changes nothing here: no build time leaks in.
     assert digest(outs[0] / "text") == digest(two_builds[0] / "text")
@@ -63,10 +87,10 @@ def test_the_site_carries_the_pdf_and_links_it(two_builds):
         assert f'href="pdf/{name}"' in page.read_text(encoding="utf-8"), page
 
 
-def test_a_site_built_without_the_pdf_does_not_link_one(tmp_path):
-    assert editio("build", "--out", tmp_path, "--only", "html").returncode == 0
-    assert not (tmp_path / "html" / "pdf").exists()
-    assert ".pdf" not in (tmp_path / "html" / f"{LETTER.stem}.html").read_text(encoding="utf-8")
+def test_a_site_built_without_the_pdf_does_not_link_one(build_outputs):
+    out = build_outputs("html")
+    assert not (out / "html" / "pdf").exists()
+    assert ".pdf" not in (out / "html" / f"{LETTER.stem}.html").read_text(encoding="utf-8")
 
 
 def test_an_invalid_edition_is_refused_and_the_previous_outputs_kept(tmp_path):
