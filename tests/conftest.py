@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import shutil
+import subprocess
 import sys
 import tempfile
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -19,6 +21,26 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SHARED = ROOT.parent / "shared"
 # The command as a user runs it, without relying on an ``editio`` script on PATH.
 EDITIO = [sys.executable, "-m", "editio"]
+
+
+def run_process(*args, cwd: Path = ROOT, timeout: float = 180) -> subprocess.CompletedProcess:
+    """``python -m editio ARGS`` in a fresh process, exactly as a user runs the command."""
+    return subprocess.run([*EDITIO, *map(str, args)], cwd=cwd, capture_output=True, text=True, timeout=timeout,
+                          check=False)
+
+
+def run_command(*args, cwd: Path = ROOT, text: bool = True) -> subprocess.CompletedProcess:
+    """The same command run in this process by click's runner: the same parsing, output streams and exit
+    codes, without starting an interpreter and compiling the schemas again each time. An exception the
+    command does not handle is raised here rather than turned into an exit code."""
+    from click.testing import CliRunner
+
+    from editio.cli import main
+
+    with contextlib.chdir(cwd):
+        result = CliRunner().invoke(main, [str(arg) for arg in args], prog_name="editio", catch_exceptions=False)
+    stdout, stderr = (result.stdout, result.stderr) if text else (result.stdout_bytes, result.stderr_bytes)
+    return subprocess.CompletedProcess(["editio", *map(str, args)], result.exit_code, stdout, stderr)
 
 
 def shared_path(*parts: str) -> Path:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 import xmlschema
-from conftest import EDITIO, FIXTURES, LETTER, REGISTER, ROOT, TEI_DIR
+from conftest import FIXTURES, LETTER, REGISTER, ROOT, TEI_DIR, run_command, run_process
 from lxml import etree
 from xmlschema.validators import XsdElement
 
@@ -39,9 +39,8 @@ PROBLEM_LINE = re.compile(r"^(?P<file>.+?):(?P<line>\d+):(?P<column>\d+): (?P<se
 XSD = next(language for language in SCHEMA_LANGUAGES if language.suffix == ".xsd")
 
 def run_editio(*args, cwd: Path = ROOT) -> subprocess.CompletedProcess:
-    """The ``editio`` command, run as a user runs it."""
-    return subprocess.run([*EDITIO, *map(str, args)], cwd=cwd, capture_output=True, text=True, timeout=180,
-                          check=False)
+    """The ``editio`` command (in this process: see conftest's ``run_command``)."""
+    return run_command(*args, cwd=cwd)
 
 
 def case_files(case: Path) -> list[Path]:
@@ -309,7 +308,7 @@ def test_the_command_gives_the_same_report_as_json():
 
 
 def test_the_command_passes_the_edition_with_exit_0_and_its_summary_on_stdout():
-    result = run_editio("validate", "tei")
+    result = run_process("validate", "tei")  # a fresh process, as a user runs it
     assert result.returncode == 0, result.stdout + result.stderr
     *problems, summary = result.stdout.splitlines()
     assert all(p["severity"] == "warning" for p in _parsed("\n".join(problems)))
