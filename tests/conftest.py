@@ -69,27 +69,27 @@ def build_outputs(tmp_path_factory):
     return build
 
 
-# Work started ahead ----------------------------------------------------------------------------
+# Work started ahead (prefetch) ------------------------------------------------------------------
 # The tests run one at a time, on one core. Work that needs nothing but the sources and takes seconds
 # in processes of its own (whole builds by the real command, the official tei_all schema) starts as soon
 # as the tests are collected, in background threads that wait on those processes, so that it runs on the
 # other core; the fixture that needs it waits for the result. Only work that a selected test uses starts.
 
-_AHEAD: dict[str, Callable[[Path], object]] = {}
+_PREFETCH: dict[str, Callable[[Path], object]] = {}
 _started: dict[str, Future] = {}
 _pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="ahead")
 _scratch: list[Path] = []
 
 
-def ahead(fixture_name: str):
+def prefetch(fixture_name: str):
     """Register ``work(scratch_folder)`` to start at collection when a selected test uses ``fixture_name``."""
     def register(work: Callable[[Path], object]) -> Callable[[Path], object]:
-        _AHEAD[fixture_name] = work
+        _PREFETCH[fixture_name] = work
         return work
     return register
 
 
-def result_of(fixture_name: str):
+def prefetched(fixture_name: str):
     """The result of the work registered for ``fixture_name``, started now if it was not already."""
     if fixture_name not in _started:
         _start(fixture_name)
@@ -101,17 +101,17 @@ def _start(fixture_name: str) -> None:
         _scratch.append(Path(tempfile.mkdtemp(prefix="editio-tests-ahead-")))
     folder = _scratch[0] / fixture_name
     folder.mkdir()
-    _started[fixture_name] = _pool.submit(_AHEAD[fixture_name], folder)
+    _started[fixture_name] = _pool.submit(_PREFETCH[fixture_name], folder)
 
 
 def pytest_collection_modifyitems(items) -> None:
     """Tests that wait for work started ahead run last, so that the work has the whole session to finish."""
-    items.sort(key=lambda item: any(name in _AHEAD for name in getattr(item, "fixturenames", ())))
+    items.sort(key=lambda item: any(name in _PREFETCH for name in getattr(item, "fixturenames", ())))
 
 
 def pytest_collection_finish(session) -> None:
     used = {name for item in session.items for name in getattr(item, "fixturenames", ())}
-    for fixture_name in _AHEAD:
+    for fixture_name in _PREFETCH:
         if fixture_name in used and fixture_name not in _started:
             _start(fixture_name)
 
@@ -122,3 +122,18 @@ def pytest_sessionfinish(session) -> None:
     _pool.shutdown(wait=True, cancel_futures=True)
     for folder in _scratch:
         shutil.rmtree(folder, ignore_errors=True)
+
+
+# Where the time goes, printed after the run (.ci/run shows it): by kind of test.
+_seconds: dict[str, float] = {}
+
+
+def pytest_runtest_logreport(report) -> None:
+    kind = next((marker for marker in ("browser", "load", "slow") if marker in report.keywords), "the rest")
+    _seconds[kind] = _seconds.get(kind, 0.0) + report.duration
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    if _seconds:
+        spent = ", ".join(f"{kind} {seconds:.1f} s" for kind, seconds in sorted(_seconds.items()))
+        terminalreporter.write_line(f"time inside tests (setup, call, teardown) by kind: {spent}")

@@ -1,7 +1,7 @@
 """The whole build through the real command: reproducible to the byte in every format, the PDF in
 the site, sources never touched, an invalid edition refused with the previous outputs kept.
 
-The builds by fresh processes start ahead, as soon as the tests are collected (conftest's ``ahead``)."""
+The builds by fresh processes start ahead, as soon as the tests are collected (conftest's ``prefetch``)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import EDITIO, LETTER, ROOT, TEI_DIR, ahead, result_of
+from conftest import EDITIO, LETTER, ROOT, TEI_DIR, prefetch, prefetched
 
 
 def digest(folder: Path) -> dict[str, str]:
@@ -33,14 +33,14 @@ def fresh_builds(scratch: Path, count: int, *args, **environment) -> tuple[list[
     return outs, [editio("build", "--out", out, *args, **environment) for out in outs]
 
 
-@ahead("two_builds")
+@prefetch("two_builds")
 def _two_builds(scratch: Path):
     sources_before = digest(TEI_DIR)
     outs, results = fresh_builds(scratch, 2)
     return outs, results, sources_before, digest(TEI_DIR)
 
 
-@ahead("epoch_builds")
+@prefetch("epoch_builds")
 def _epoch_builds(scratch: Path):
     return fresh_builds(scratch, 2, "--only", "text,pdf", SOURCE_DATE_EPOCH="1700000000")
 
@@ -48,7 +48,7 @@ def _epoch_builds(scratch: Path):
 @pytest.fixture(scope="session")
 def two_builds() -> tuple[Path, Path]:
     """The edition built twice, each time by a fresh process."""
-    outs, results, sources_before, sources_after = result_of("two_builds")
+    outs, results, sources_before, sources_after = prefetched("two_builds")
     for result in results:
         assert result.returncode == 0, result.stderr
     assert sources_after == sources_before, "a build never touches its sources"
@@ -58,12 +58,13 @@ def two_builds() -> tuple[Path, Path]:
 @pytest.fixture(scope="module")
 def epoch_builds() -> list[Path]:
     """The text and the PDF built twice with SOURCE_DATE_EPOCH set, each time by a fresh process."""
-    outs, results = result_of("epoch_builds")
+    outs, results = prefetched("epoch_builds")
     for result in results:
         assert result.returncode == 0, result.stderr
     return outs
 
 
+@pytest.mark.slow
 def test_two_builds_are_identical_to_the_byte_in_every_format(two_builds):
     first, second = map(digest, two_builds)
     assert first == second
@@ -72,6 +73,7 @@ def test_two_builds_are_identical_to_the_byte_in_every_format(two_builds):
     assert any(path.endswith(".pdf") for path in first) and any(path.endswith(".txt") for path in first)
 
 
+@pytest.mark.slow
 def test_source_date_epoch_is_honoured_and_still_reproducible(two_builds, epoch_builds):
     outs = epoch_builds
     assert digest(outs[0]) == digest(outs[1])
@@ -79,6 +81,7 @@ def test_source_date_epoch_is_honoured_and_still_reproducible(two_builds, epoch_
     assert digest(outs[0] / "text") == digest(two_builds[0] / "text")
 
 
+@pytest.mark.slow
 def test_the_site_carries_the_pdf_and_links_it(two_builds):
     out = two_builds[0]
     name = f"{LETTER.stem}.pdf"
@@ -93,6 +96,7 @@ def test_a_site_built_without_the_pdf_does_not_link_one(build_outputs):
     assert ".pdf" not in (out / "html" / f"{LETTER.stem}.html").read_text(encoding="utf-8")
 
 
+@pytest.mark.slow
 def test_an_invalid_edition_is_refused_and_the_previous_outputs_kept(tmp_path):
     edition = tmp_path / "edition"
     for folder in ("tei", "schema"):

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from conftest import FIXTURES, LETTER, REGISTER, TEI_DIR, ahead, result_of, run_command, run_process, shared_path
+from conftest import FIXTURES, LETTER, REGISTER, TEI_DIR, prefetch, prefetched, run_command, run_process, shared_path
 from schemas import assert_valid, combined_schema, relax_ng, xml_schema
 
 from editio.build import build_edition
@@ -124,7 +124,7 @@ def test_mods_records_are_valid_against_mods_3_6_and_3_8(scenario, edition, lett
     assert xml(content).get("version") == "3.6"
 
 
-@ahead("tei_all_xsd")
+@prefetch("tei_all_xsd")
 def _tei_all_xsd(scratch):
     # Compiled in a thread of its own: libxml2 lets go of the interpreter while it compiles XSD.
     return xml_schema("tei_all.xsd")
@@ -132,7 +132,7 @@ def _tei_all_xsd(scratch):
 
 @pytest.fixture
 def tei_all_xsd():
-    return result_of("tei_all_xsd")
+    return prefetched("tei_all_xsd")
 
 
 @pytest.mark.slow

@@ -102,6 +102,7 @@ def check_oai(reply) -> None:
         assert request_attributes(tree) == {}
 
 
+@pytest.mark.slow
 @FUZZ
 @given(identifier=st.from_regex(SYNTAX["identifier"], fullmatch=True),
        prefix=st.from_regex(SYNTAX["metadataPrefix"], fullmatch=True),

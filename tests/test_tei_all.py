@@ -2,7 +2,7 @@
 
 tei_all.rng comes from ../shared (the tests skip, saying why, when it is absent). Compiling it takes
 several seconds (libxml2 holds the interpreter while it does), so the checks run ahead, in processes of
-their own, as soon as the tests are collected (conftest's ``ahead``): the oracle (tests/schemas.py) in
+their own, as soon as the tests are collected (conftest's ``prefetch``): the oracle (tests/schemas.py) in
 one, each ``editio validate --rng tei_all.rng`` in another.
 """
 
@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import EDITIO, LETTER, REGISTER, ROOT, SHARED, ahead, result_of, shared_path
+from conftest import EDITIO, LETTER, REGISTER, ROOT, SHARED, prefetch, prefetched, shared_path
 from test_validation import PROBLEM_LINE
 
 TEI_ALL = SHARED / "reference" / "schemas" / "tei_all.rng"
@@ -47,7 +47,7 @@ def run(*args) -> subprocess.CompletedProcess:
     return subprocess.run([*map(str, args)], cwd=ROOT, capture_output=True, text=True, timeout=600, check=False)
 
 
-@ahead("tei_all_runs")
+@prefetch("tei_all_runs")
 def _tei_all_runs(scratch: Path) -> dict:
     if not TEI_ALL.is_file():
         return {}
@@ -63,7 +63,7 @@ def _tei_all_runs(scratch: Path) -> dict:
 @pytest.fixture(scope="module")
 def tei_all_runs() -> dict:
     shared_path("reference", "schemas", "tei_all.rng")
-    return result_of("tei_all_runs")
+    return prefetched("tei_all_runs")
 
 
 @pytest.mark.slow
