@@ -116,6 +116,7 @@ def test_every_value_the_protocol_accepts_can_be_echoed(app, identifier, prefix,
             assert request_attributes(tree) == arguments
 
 
+@pytest.mark.slow
 @FUZZ
 @given(data=st.data(), method=st.sampled_from(["GET", "POST", "HEAD"]),
        content_type=st.sampled_from(["application/x-www-form-urlencoded",
@@ -144,6 +145,7 @@ def test_fuzzed_paths_and_methods_get_clean_answers(app, path, method):
         assert b"Traceback" not in reply.body
 
 
+@pytest.mark.load
 @LIVE
 @given(data=st.data(), post=st.booleans())
 def test_fuzzed_requests_to_the_live_server(live_server, good_values, data, post):
@@ -162,6 +164,7 @@ def test_fuzzed_requests_to_the_live_server(live_server, good_values, data, post
         connection.close()
 
 
+@pytest.mark.load
 def test_the_live_server_survives_the_fuzzing(live_server):
     assert live_server.alive
     host, port = urlsplit(live_server.url).hostname, urlsplit(live_server.url).port

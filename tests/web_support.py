@@ -8,6 +8,9 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import lxml.html
+import pytest
+
+from conftest import FIXTURES, prefetch, prefetched, run_process
 
 TEI_NS = {"tei": "http://www.tei-c.org/ns/1.0"}
 JVM_QUICK_START = ("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto")
@@ -25,6 +28,29 @@ def vnu_errors(pages: list[Path]) -> str:
     run = subprocess.run([java, *JVM_QUICK_START, "-jar", str(jar), "--errors-only", *map(str, pages)],
                          capture_output=True, text=True, timeout=300)
     return (run.stdout + run.stderr).strip()
+
+
+@prefetch("html_checked")
+def _html_checked(scratch: Path) -> dict[str, str]:
+    """The web pages of the edition and of the any-TEI fixtures, built by the command and checked by
+    one run of the Nu Html Checker: its errors for each (empty when every page is valid HTML5)."""
+    sites = {"edition": scratch / "edition", "any-tei": scratch / "any-tei"}
+    for name, folder in sites.items():
+        source = [FIXTURES / "any-tei", "--no-validate"] if name == "any-tei" else []
+        built = run_process("build", *source, "--only", "html", "--out", folder, timeout=600)
+        if built.returncode != 0:
+            return {name: f"the build failed: {built.stderr}" for name in sites}
+    report = vnu_errors([page for folder in sites.values() for page in html_pages(folder / "html")])
+    # One message a line, each naming its page's URL: each site gets its own (and any that names none).
+    return {name: "\n".join(line for line in report.splitlines()
+                             if folder.resolve().as_uri() in line or not any(
+                                 other.resolve().as_uri() in line for other in sites.values()))
+            for name, folder in sites.items()}
+
+
+@pytest.fixture
+def html_checked() -> dict[str, str]:
+    return prefetched("html_checked")
 
 
 def parse_page(path: Path):
