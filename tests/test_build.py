@@ -140,3 +140,49 @@ def test_a_damaged_cache_is_only_a_miss(tmp_path):
         stored.unlink()
     report = build_edition([TEI_DIR], out=tmp_path, only=["text"])
     assert report.cached == [] and report.outputs == {"text": 1}
+
+
+# The run context: builders share outputs through it, and own what they start.
+
+class CountingBuilder(Builder):
+    name = folder = "counting"
+    renders: list[str] = []
+
+    def render(self, document, run):
+        CountingBuilder.renders.append(document.id)
+        yield Output(f"{document.id}.count", str(len(CountingBuilder.renders)).encode())
+
+
+class BorrowingBuilder(Builder):
+    """Carries the counting builder's files, asked of the run rather than made again."""
+
+    name = folder = "borrowing"
+
+    def render(self, document, run):
+        for output in run.outputs("counting", document):
+            yield Output(f"borrowed/{output.path}", output.content)
+
+
+def test_a_builder_gets_another_builders_files_from_the_run_made_once(tmp_path, monkeypatch):
+    for test_builder in (CountingBuilder, BorrowingBuilder):
+        monkeypatch.setitem(builders.BUILDERS, test_builder.name, test_builder)
+    monkeypatch.setattr(CountingBuilder, "renders", [])
+    build_edition([TEI_DIR], out=tmp_path, only=["borrowing", "counting"], validate=False, fresh=True)
+    letter = "letter-to-the-workers-of-western-europe"
+    assert CountingBuilder.renders == [letter], "rendered once for both builders"
+    assert (tmp_path / "borrowing" / "borrowed" / f"{letter}.count").read_bytes() == \
+        (tmp_path / "counting" / f"{letter}.count").read_bytes()
+    # Asked for by a build that does not write its files, it is made all the same.
+    build_edition([TEI_DIR], out=tmp_path, only=["borrowing"], validate=False, fresh=True)
+    assert CountingBuilder.renders == [letter, letter]
+
+
+def test_the_summary_counts_pages_and_says_where_they_went(tmp_path):
+    report = build_edition([TEI_DIR], out=tmp_path, only=["html", "text"], validate=False, fresh=True)
+    pages = list((tmp_path / "html").rglob("*.html"))
+    assert report.outputs == {"html": len(pages), "text": 1}
+    assert len(list((tmp_path / "html").rglob("*"))) > len(pages), "the site has more files than pages"
+    lines = report.summary().splitlines()
+    assert lines[0].startswith("built 1 document in ") and lines[0].endswith(f"into {tmp_path}/")
+    assert lines[1:] == [f"  html: {len(pages)} pages → {tmp_path / 'html' / 'index.html'}",
+                         f"  text: 1 text → {tmp_path / 'text'}"]
