@@ -40,8 +40,12 @@ def main() -> None:
     parser.add_argument("--src", default=str(ROOT / "src"), help="the editio source folder to time")
     arguments = parser.parse_args()
     sys.path.insert(0, arguments.src)
-    from editio.build import BuildOptions, builder
+    from editio.build import BuildOptions
     from editio.edition import load_edition
+    try:
+        from editio.builders import run_of
+    except ImportError:  # an editio from before the builders' run context (``--src`` of an older tree)
+        run_of = None
 
     options = BuildOptions()
     print(f"editio from {arguments.src}")
@@ -54,12 +58,23 @@ def main() -> None:
             shutil.copy(ROOT / "tei" / "register.xml", edition_dir / "tei")
             copies(count, edition_dir / "tei")
             edition = load_edition([edition_dir / "tei"])
-            html, text = builder("html"), builder("text")
-            list(html.render_document(edition, edition.texts[0], options))  # compile, parse the index
-            started = time.perf_counter()
-            for document in edition.texts:
-                list(html.render_document(edition, document, options))
-                list(text.render_document(edition, document, options))
+            if run_of is None:
+                from editio.build import builder
+                html, text = builder("html"), builder("text")
+                list(html.render_document(edition, edition.texts[0], options))  # compile, parse the index
+                started = time.perf_counter()
+                for document in edition.texts:
+                    list(html.render_document(edition, document, options))
+                    list(text.render_document(edition, document, options))
+            else:
+                with run_of(edition, options) as run:
+                    list(run.take("html", edition.texts[0]))  # compile, parse the index
+                    run.forget(edition.texts[0])
+                    started = time.perf_counter()
+                    for document in edition.texts:
+                        list(run.take("html", document))
+                        list(run.take("text", document))
+                        run.forget(document)
             seconds = time.perf_counter() - started
             print(f"{count:>9} {seconds:8.2f} {seconds / count:15.3f}", flush=True)
 

@@ -4,7 +4,6 @@ document with no header. Built without validation; what no rule knows is reporte
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
