@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, SHARED, shared_path
+from conftest import ROOT, SHARED, run_process, shared_path
 from lxml import etree
 
 from editio.documents import load_document
@@ -25,8 +24,8 @@ CONFORMANCE_CASES = cases(CONFORMANCE) if CONFORMANCE.is_dir() else []
 
 
 def run_editio(*args, cwd=None) -> subprocess.CompletedProcess:
-    command = Path(sys.executable).with_name("editio")
-    return subprocess.run([str(command), *map(str, args)], capture_output=True, text=True, timeout=120, cwd=cwd)
+    """``python -m editio ARGS`` in a fresh process (a process pool among them: ``--jobs``)."""
+    return run_process(*args, cwd=cwd or Path.cwd(), timeout=120)
 
 
 # ---------------------------------------------------------------- conformance (SchXslt2's suite)
