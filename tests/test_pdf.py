@@ -348,6 +348,7 @@ def test_a_tei_without_dates_is_dated_by_source_date_epoch_or_not_at_all(tmp_pat
         assert made.docinfo.get("/ModDate") == made.docinfo.get("/CreationDate") == (day and day + "000000Z")
 
 
+@pytest.mark.slow
 def test_two_builds_give_the_same_bytes(letter_pdf, two_builds):
     # This process's build of the PDF alone, and a whole build by the command in a fresh process.
     assert (two_builds[0] / "pdf" / f"{LETTER_ID}.pdf").read_bytes() == letter_pdf.read_bytes()

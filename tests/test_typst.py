@@ -15,7 +15,7 @@ from fontTools.ttLib import TTFont
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from editio import pdf
+from editio.builders import pdf
 from editio.build import build_edition
 from editio.transform import XSLT_DIR, processor
 
