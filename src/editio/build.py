@@ -74,7 +74,7 @@ def build_edition(paths: Iterable[str | Path] | None = None, out: str | Path | N
     try:
         keys = {name: builder_key(every[name], edition, options) for name in names}
         cached = {name: None if fresh else cache.outputs(name, keys[name]) for name in names}
-        # Prepared now, before validation: the PDF builder's typesetter starts while the rest goes on.
+        # Prepared now, before validation, so that slow start-up work overlaps it.
         rendered = [run.builder(name) for name in names if cached[name] is None]
         if validate:
             report.validation = _validate(edition, cache, fresh)
