@@ -49,13 +49,15 @@ def paragraphs() -> list[etree._Element]:
 
 
 def test_the_dts_validator_passes_against_editio_serve(server, tmp_path):
-    pytest.importorskip("dts_validator", reason="pip install ../shared/tools/dts-validator")
     suite = shared_path("tools", "dts-validator", "tests")
-    # Its tests run as its README says, from its (read-only) folder: no cache, no bytecode written there.
+    # Its tests run as its README says, from its (read-only) folder: no cache, no bytecode written there;
+    # its package is imported from there too, so nothing needs installing but its three dependencies.
     result = subprocess.run([sys.executable, "-m", "pytest", str(suite), f"--entry-endpoint={server.url}dts/",
                              "-p", "no:cacheprovider", "-q", "--rootdir", str(suite.parent)],
                             capture_output=True, text=True, cwd=tmp_path,
-                            env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"})
+                            env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1",
+                                 "PYTHONPATH": os.pathsep.join(filter(None, [str(suite.parent),
+                                                                            os.environ.get("PYTHONPATH")]))})
     summary = result.stdout.strip().splitlines()[-1] if result.stdout.strip() else result.stderr
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
     assert "passed" in summary and "failed" not in summary and "error" not in summary, summary
