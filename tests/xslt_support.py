@@ -65,11 +65,11 @@ def document(fragment: str, *, header: str = HEADER, where: str = "body", with_r
 
 
 def render(stylesheet: str, fragment: str, *, mode: str | None = None, select_path: str | None = None,
-           where: str = "body", with_register: bool = False, directory: Path = XSLT_DIR,
+           where: str = "body", with_register: bool = False, directory: Path = XSLT_DIR, header: str = HEADER,
            **parameters) -> Rendered:
     """Apply ``stylesheet`` to the fragment's top elements (or to ``select_path``, an XPath with ``tei:``
     from the index) in ``mode`` (a Clark name, e.g. ``{urn:editio:text}inline``)."""
-    index = parse_xml(document(fragment, where=where, with_register=with_register))
+    index = parse_xml(document(fragment, header=header, where=where, with_register=with_register))
     nodes = _select_all(index, select_path or f"/ed:edition/ed:document[1]/tei:TEI/tei:text/tei:{where}/*")
     executable = _executable(stylesheet, mode, directory)
     executable.clear_parameters()

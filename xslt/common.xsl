@@ -184,12 +184,42 @@
 
   <!-- Dates -->
 
+  <!-- How each language writes a date for its readers, keyed by the ISO 639 codes a TEI header uses
+       (langUsage/language/@ident, @xml:lang): a table, since Saxon-HE names months in English only.
+       A language without a row is written the English way. -->
+  <xsl:variable name="ed:date-styles" as="map(xs:string, map(*))">
+    <xsl:variable name="english" select="map { 'after-day': ' ', 'months': ('January', 'February', 'March',
+        'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December') }"/>
+    <xsl:variable name="german" select="map { 'after-day': '. ', 'months': ('Januar', 'Februar', 'März',
+        'April', 'Mai', 'Juni', 'Juli', 'August', 'September', 'Oktober', 'November', 'Dezember') }"/>
+    <xsl:sequence select="map { 'en': $english, 'eng': $english, 'de': $german, 'deu': $german, 'ger': $german }"/>
+  </xsl:variable>
+
+  <!-- The date style of the document $node belongs to: its declared language, else its @xml:lang. -->
+  <xsl:function name="ed:date-style" as="map(*)">
+    <xsl:param name="node" as="node()?"/>
+    <xsl:variable name="tei" select="$node/ancestor-or-self::TEI[1]"/>
+    <xsl:variable name="codes" select="($tei/teiHeader/profileDesc/langUsage/language/@ident, $tei/text/@xml:lang,
+                                        $tei/@xml:lang) ! lower-case(tokenize(normalize-space(.), '-')[1])"/>
+    <xsl:sequence select="($codes[map:contains($ed:date-styles, .)] ! $ed:date-styles(.), $ed:date-styles?en)[1]"/>
+  </xsl:function>
+
   <!-- An ISO date of any precision (1919, 1919-04, 1919-04-28) in words: "28 April 1919". -->
   <xsl:function name="ed:format-iso" as="xs:string">
     <xsl:param name="iso" as="xs:string"/>
+    <xsl:sequence select="ed:format-iso($iso, ())"/>
+  </xsl:function>
+
+  <!-- The same in the style of the document $context belongs to: "19. August 1892" in a German letter. -->
+  <xsl:function name="ed:format-iso" as="xs:string">
+    <xsl:param name="iso" as="xs:string"/>
+    <xsl:param name="context" as="node()?"/>
+    <xsl:variable name="style" select="ed:date-style($context)"/>
+    <xsl:variable name="month" select="if ($iso castable as xs:gYearMonth or $iso castable as xs:date)
+                                       then $style?months[xs:integer(substring($iso, 6, 2))] else ()"/>
     <xsl:sequence select="
-        if ($iso castable as xs:date) then format-date(xs:date($iso), '[D] [MNn] [Y]')
-        else if ($iso castable as xs:gYearMonth) then format-date(xs:date($iso || '-01'), '[MNn] [Y]')
+        if ($iso castable as xs:date) then xs:integer(substring($iso, 9, 2)) || $style?after-day || $month || ' ' || number(substring($iso, 1, 4))
+        else if ($iso castable as xs:gYearMonth) then $month || ' ' || number(substring($iso, 1, 4))
         else if ($iso castable as xs:gYear) then string(number($iso))
         else $iso"/>
   </xsl:function>
@@ -199,14 +229,14 @@
     <xsl:param name="date" as="element()?"/>
     <xsl:sequence select="
         if (not($date)) then ()
-        else if ($date/@when) then ed:format-iso($date/@when)
-        else if ($date/@from and $date/@to) then ed:format-iso($date/@from) || '–' || ed:format-iso($date/@to)
+        else if ($date/@when) then ed:format-iso($date/@when, $date)
+        else if ($date/@from and $date/@to) then ed:format-iso($date/@from, $date) || '–' || ed:format-iso($date/@to, $date)
         else if ($date/@notBefore and $date/@notAfter)
-          then 'between ' || ed:format-iso($date/@notBefore) || ' and ' || ed:format-iso($date/@notAfter)
-        else if ($date/@from) then 'from ' || ed:format-iso($date/@from)
-        else if ($date/@to) then 'until ' || ed:format-iso($date/@to)
-        else if ($date/@notBefore) then 'after ' || ed:format-iso($date/@notBefore)
-        else if ($date/@notAfter) then 'before ' || ed:format-iso($date/@notAfter)
+          then 'between ' || ed:format-iso($date/@notBefore, $date) || ' and ' || ed:format-iso($date/@notAfter, $date)
+        else if ($date/@from) then 'from ' || ed:format-iso($date/@from, $date)
+        else if ($date/@to) then 'until ' || ed:format-iso($date/@to, $date)
+        else if ($date/@notBefore) then 'after ' || ed:format-iso($date/@notBefore, $date)
+        else if ($date/@notAfter) then 'before ' || ed:format-iso($date/@notAfter, $date)
         else ()"/>
   </xsl:function>
 
