@@ -111,6 +111,18 @@ def test_a_script_eb_garamond_lacks_is_set_in_the_fallback_face(tmp_path):
     assert any("Libertinus" in name for name in fonts), fonts
 
 
+def test_a_character_no_font_has_is_set_as_tofu_and_reported_once_not_an_error(tmp_path):
+    """⚹ (in Tillich's letter L00414) is in no face editio sets with: the book is made all the same,
+    and one note names the character and the document."""
+    source = (FIXTURES / "any-tei" / "prose.xml").read_text("utf-8")
+    (tmp_path / "prose.xml").write_text(source.replace("<body>", "<body><p>Die Zeiten ⚹ fielen aus ⚹.</p>", 1), "utf-8")
+    report = build_edition([tmp_path / "prose.xml"], out=tmp_path / "out", only=["pdf"], validate=False)
+    text = " ".join(page.extract_text() for page in pypdf.PdfReader(tmp_path / "out" / "pdf" / "prose.pdf").pages)
+    assert "Die Zeiten" in text and "fielen aus" in text
+    notes = [note for note in report.notes if "⚹" in note]
+    assert len(notes) == 1 and notes[0].startswith("pdf: prose: ") and "U+26B9" in notes[0], report.notes
+
+
 def test_print_overrides_each_of_its_behaviours_once_and_by_the_table():
     """Print is the web's rendering with four behaviours overridden (the document as a book; notes,
     choices and page breaks), each keyed by the behaviour table (no template bypasses it);

@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import re
 import threading
+import unicodedata
 from collections.abc import Iterator
 from datetime import datetime, timezone
 from functools import cache
@@ -63,20 +64,32 @@ def render_markup(edition: Edition, document, reading: str = "corrected") -> Res
 def typeset(markup: bytes, page_size: str = "A5", variant: str = "pdf/ua-1", name: str = "document") -> tuple[bytes, list[str]]:
     """Compile Typst ``markup`` into a PDF; returns it and Typst's warnings. Raises BuildError."""
     epoch = source_date_epoch()
+    standards, notes = PDF_STANDARDS[variant], []
     with _lock:  # a compiler holds its inputs between calls
         try:
-            pdf, warnings = compiler().compile_with_warnings(
-                input=markup, format="pdf", sys_inputs={"page-size": page_size},
-                pdf_standards=PDF_STANDARDS[variant], timestamp=epoch)
+            try:
+                pdf, warnings = compiler().compile_with_warnings(
+                    input=markup, format="pdf", sys_inputs={"page-size": page_size},
+                    pdf_standards=standards, timestamp=epoch)
+            except typst.TypstError as error:
+                missing = re.search(r'the text `"(.+?)"` could not be displayed', str(error.message))
+                if not missing or not standards:
+                    raise
+                # A missing glyph must not stop a book: set it as Typst does (a blank box), say so, and give
+                # up only the standard that forbids it.
+                characters = ", ".join(f"{c} (U+{ord(c):04X} {unicodedata.name(c, '')})".replace(" )", ")")
+                                       for c in dict.fromkeys(missing.group(1)))
+                notes.append(f"no face editio sets PDFs with has {characters}: printed as a missing glyph, so this"
+                             f" PDF is not {variant.upper()}")
+                pdf, warnings = compiler().compile_with_warnings(
+                    input=markup, format="pdf", sys_inputs={"page-size": page_size}, pdf_standards=[], timestamp=epoch)
         except typst.TypstError as error:
             problem = _first_problem(error)
-            if "could not be displayed" in problem:
-                problem += ": no face editio sets PDFs with has this character, and a tagged PDF may not lack a glyph"
             if "missing document date" in problem:
                 problem += (": an archival PDF must be dated; give the TEI a date (revisionDesc/change/@when or"
                             " editionStmt) or set SOURCE_DATE_EPOCH")
             raise BuildError(f"Typst could not set {name}: {problem}") from None
-    return pdf, [" ".join(str(warning.message).split()) for warning in warnings]
+    return pdf, notes + [" ".join(str(warning.message).split()) for warning in warnings]
 
 
 def _first_problem(error: typst.TypstError) -> str:
