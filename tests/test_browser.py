@@ -286,6 +286,22 @@ def test_names_are_quiet_until_shown_and_the_choice_is_remembered(visit, server)
     assert page.evaluate(decoration) == "underline"
 
 
+def test_the_variants_of_each_paragraph_are_hidden_until_asked_for_then_small_and_remembered(visit, server):
+    page = visit(server + LETTER).page
+    variants = page.locator(".paragraph-variants").first
+    assert variants.is_hidden()
+    page.click(".show-control summary")
+    page.check("#show-variants")
+    assert variants.is_visible()
+    size = "el => parseFloat(getComputedStyle(el).fontSize)"
+    assert variants.evaluate(size) < 0.7 * page.locator("#ltw-p01").evaluate(size), "the apparatus's small type"
+    paragraph = page.locator(".paragraph-variants").first.locator("xpath=preceding-sibling::*[1]").bounding_box()
+    assert variants.bounding_box()["x"] > paragraph["x"], "indented under its paragraph"
+    page.goto(server + "index.html")
+    page.goto(server + LETTER)
+    assert page.is_checked("#show-variants") and page.locator(".paragraph-variants").first.is_visible()
+
+
 def test_notes_sit_beside_their_reference_on_a_wide_screen(visit, server):
     page = visit(server + LETTER, viewport=WIDTHS["desktop"]).page
     page.evaluate("document.fonts.ready")

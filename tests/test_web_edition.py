@@ -119,6 +119,21 @@ def test_the_provenance_svg_stands_alone_for_print(build_outputs):
     assert svg.find(f"{{{SVG}}}defs/{{{SVG}}}style") is not None, "carries its own style"
 
 
+# The variants of each paragraph
+
+def test_the_variants_of_a_paragraph_are_a_show_choice_off_by_default_not_a_disclosure(site):
+    page = parse_page(site / f"{LETTER_ID}.html")
+    box = page.get_element_by_id("show-variants")
+    assert box.get("data-show") == "variants" and box.get("checked") is None
+    assert not page.xpath("//details[contains(@class, 'paragraph-variants')]"), "no disclosure in the text"
+    blocks = page.xpath("//div[@class='paragraph-variants']")
+    assert blocks and all(b.getprevious().get("id", "").startswith("ltw-") for b in blocks)
+    assert blocks[0].get("aria-label").startswith("Variants of")
+    css = (site / "assets" / "edition.css").read_text()
+    assert ":root:not(:has(#show-variants:checked)) .paragraph-variants { display: none; }" in css
+    assert page.xpath("//table[@class='collation-table']"), "the table at the end stays"
+
+
 # Registers
 
 def test_register_entries_are_in_alphabetical_order_with_letter_groups(site):

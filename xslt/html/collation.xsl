@@ -119,13 +119,14 @@
   <!-- Whether each paragraph is followed by its variants (the book, print.xsl, gives them in its appendix). -->
   <xsl:variable name="web:variants-under-paragraphs" as="xs:boolean" select="true()"/>
 
-  <!-- Per paragraph: the variants of the witnesses, under the paragraph they belong to. -->
+  <!-- Per paragraph: the variants of the witnesses, under the paragraph they belong to, in the apparatus's
+       small type; hidden until the reader asks for them ("Show in the text": Variants), so the text reads
+       on uninterrupted. -->
   <xsl:template match="p[@xml:id][ancestor::body] | dateline[@xml:id] | head[@xml:id][ancestor::body]" priority="2">
     <xsl:next-match/>
     <xsl:variable name="apps" select="key('ed:apps-by-unit', '#' || @xml:id)"/>
     <xsl:if test="$web:variants-under-paragraphs and exists($apps)">
-      <details class="paragraph-variants">
-        <summary>Variants of {ed:unit-label(.)} ({count($apps)})</summary>
+      <div class="paragraph-variants" role="note" aria-label="Variants of {ed:unit-label(.)}">
         <ul>
           <xsl:for-each select="$apps">
             <li><a href="#{ed:id(.)}"><xsl:apply-templates select="lem/node()"/></a>] <xsl:for-each
@@ -133,7 +134,7 @@
                 <xsl:text> </xsl:text><span class="sigla">{ed:sigla(.)}</span></xsl:for-each></li>
           </xsl:for-each>
         </ul>
-      </details>
+      </div>
     </xsl:if>
   </xsl:template>
 

@@ -153,7 +153,8 @@
         map { 'key': 'emendations', 'label': 'Emendations', 'on': true() }[exists($text//choice)],
         map { 'key': 'pages', 'label': 'Page breaks', 'on': true() }[exists($text//pb)],
         map { 'key': 'numbers', 'label': 'Paragraph numbers', 'on': true() }[exists($text//p)],
-        map { 'key': 'lines', 'label': 'Line numbers', 'on': true() }[exists($text//l)])"/>
+        map { 'key': 'lines', 'label': 'Line numbers', 'on': true() }[exists($text//l)],
+        map { 'key': 'variants', 'label': 'Variants', 'on': false() }[$web:variants-under-paragraphs and exists($text//app[@corresp])])"/>
     <details class="show-control">
       <summary>Show in the text</summary>
       <fieldset>
@@ -166,7 +167,7 @@
                   <xsl:if test="?on"><xsl:attribute name="checked" select="'checked'"/></xsl:if>
                 </input>
                 <xsl:text> </xsl:text>
-                <span class="key key-{?key}" aria-hidden="true">{map { 'emendations': 'a°', 'pages': '‖', 'numbers': '¶', 'lines': '5' }(?key)}</span>
+                <span class="key key-{?key}" aria-hidden="true">{map { 'emendations': 'a°', 'pages': '‖', 'numbers': '¶', 'lines': '5', 'variants': ']' }(?key)}</span>
                 <xsl:text> {?label}</xsl:text>
               </label>
             </li>
