@@ -276,6 +276,7 @@ def test_the_register_appendix_lists_each_entry_the_letter_names(reader, tei):
 def test_the_translation_provenance_is_a_chain_with_its_certainty(reader):
     pages = outline_pages(reader)
     about = straight(" ".join(" ".join(reader.pages[index].extract_text() for index in range(pages["About this text"], pages["Register"])).split()))
+    about = about[about.index("Figure 1: The chain of witnesses"):]  # the list in words, after the drawing's labels
     chain = ["Labour Leader (1920)", "Le Peuple (1920)", "Les Temps nouveaux (1920)",
              "Kropotkin's Revolutionary Pamphlets (1927)", "Marxists Internet Archive", "The Anarchist Library (2012)",
              "This edition"]
@@ -398,6 +399,26 @@ def test_the_tag_tree_has_document_headings_paragraphs_lists_tables_and_links(do
     for role in ("/H1", "/H2", "/H3", "/P", "/L", "/LI", "/Table", "/TH", "/TD", "/Link", "/Note", "/TOC"):
         assert role in roles, role
     assert roles.count("/P") > 40
+
+
+def test_the_provenance_drawing_is_a_figure_with_its_words_as_alternative_text(document, reader):
+    figures = [element for _, role, element in structure(document) if role == "/Figure"]
+    alts = [str(element.get("/Alt", "")) for element in figures]
+    assert any(alt.startswith("Provenance of the text:") and "witnesses" in alt for alt in alts), alts
+    pages = [number for number, page in enumerate(reader.pages, 1) if "Figure 1: The chain of witnesses" in
+             " ".join(page.extract_text().split())]
+    assert len(pages) == 1, "the drawing stands on one page, captioned"
+    assert "Translation provenance" in reader.pages[pages[0] - 1].extract_text(), "in the provenance appendix"
+
+
+def test_the_letter_opens_on_a_recto_of_its_own_after_the_introduction(reader, tei):
+    texts = [" ".join(page.extract_text().split()) for page in reader.pages]
+    dateline = " ".join("".join(tei.find(f".//{TEI}body//{TEI}dateline").itertext()).split()).split("The date")[0].strip()
+    first = next(number for number, text in enumerate(texts, 1) if dateline in text)
+    assert first % 2 == 1, f"the letter opens on page {first}, a verso"
+    introduction = tei.find(f".//{TEI}div[@type='introduction']")
+    last_words = " ".join("".join(list(introduction.iter(f"{TEI}p"))[-1].itertext()).split())[-40:]
+    assert last_words not in texts[first - 1] and any(last_words in text for text in texts[:first - 1])
 
 
 def test_headings_are_not_empty_and_skip_no_level(document):

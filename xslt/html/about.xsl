@@ -218,7 +218,7 @@
   <xsl:template name="web:provenance">
     <xsl:variable name="chain" select="ed:provenance-chain(.)"/>
     <xsl:variable name="others" select="teiHeader/fileDesc/sourceDesc//bibl[@xml:id][not(ancestor::bibl)] except $chain"/>
-    <xsl:for-each select="ed:provenance-svg(.)[$web:screen]">
+    <xsl:for-each select="ed:provenance-svg(.)">
       <figure class="provenance-figure">
         <xsl:sequence select="."/>
         <figcaption>The chain of witnesses, from the earliest to this edition. A dashed frame: not seen by

@@ -338,6 +338,19 @@
     <xsl:text>]</xsl:text>
   </xsl:template>
 
+  <!-- The provenance drawing (the appendix's witnesses): the SVG itself, handed to Typst as bytes in
+       the markup (no file, no network), its title and description as the image's alternative text,
+       and the figure's caption under it. -->
+  <xsl:template match="Q{}figure[tokenize(@class) = 'provenance-figure'][Q{http://www.w3.org/2000/svg}svg]" mode="typst" priority="6">
+    <xsl:variable name="svg" select="Q{http://www.w3.org/2000/svg}svg[1]"/>
+    <xsl:variable name="alt" select="string-join($svg/(Q{http://www.w3.org/2000/svg}title, Q{http://www.w3.org/2000/svg}desc)
+                                     ! normalize-space(.)[. != ''], ': ')"/>
+    <xsl:text>&#10;&#10;#provenance-figure(bytes({typst:string(serialize($svg))}), alt: {typst:string($alt)}, </xsl:text>
+    <xsl:text>ratio: {((number($svg/@height) div number($svg/@width))[. = .], 1)[1]})[</xsl:text>
+    <xsl:apply-templates select="Q{}figcaption/node()" mode="typst"/>
+    <xsl:text>]&#10;&#10;</xsl:text>
+  </xsl:template>
+
   <!-- The book's parts -->
 
   <xsl:template match="Q{}section[tokenize(@class) = 'title-page']" mode="typst">
@@ -398,8 +411,12 @@
   </xsl:template>
 
   <!-- Where the text's body begins: the recto's running head is the book's title again, not the
-       last heading of the front (an introduction). -->
+       last heading of the front (an introduction). After a front, the text (its dateline, its first
+       paragraph) opens a recto of its own, as a book's would, rather than closing the introduction's page. -->
   <xsl:template match="Q{}*[tokenize(@class) = 'tei-body']" mode="typst" priority="1">
+    <xsl:if test="preceding::Q{}*[tokenize(@class) = 'tei-front'] and not(preceding::Q{}*[tokenize(@class) = 'tei-body'])">
+      <xsl:text>&#10;#metadata(none) &lt;editio-part-end&gt;#pagebreak(to: "odd", weak: true)&#10;</xsl:text>
+    </xsl:if>
     <xsl:text>#metadata(none) &lt;editio-text-body&gt;</xsl:text>
     <xsl:call-template name="typst:block"/>
   </xsl:template>
