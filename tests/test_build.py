@@ -50,9 +50,10 @@ def test_builders(monkeypatch):
 
 
 def tree_digest(folder: Path) -> dict[str, str]:
-    """The outputs under ``folder`` (the build cache left out)."""
+    """The outputs under ``folder`` (the build cache and the build folder's marker left out)."""
     return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file() and ".cache" not in p.relative_to(folder).parts}
+            for p in sorted(folder.rglob("*")) if p.is_file() and ".cache" not in p.relative_to(folder).parts
+            and p.name != ".editio-build"}
 
 
 def test_a_failed_build_leaves_the_previous_outputs_intact(tmp_path, test_builders):
@@ -65,13 +66,15 @@ def test_a_failed_build_leaves_the_previous_outputs_intact(tmp_path, test_builde
     with pytest.raises(BuildError, match="half way"):
         build_edition([TEI_DIR], out=tmp_path, only=["probe", "broken"], validate=False, fresh=True)
     assert tree_digest(tmp_path) == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == [".cache", "probe"], "no staging folder is left behind"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".cache", ".editio-build", "probe"], \
+        "no staging folder is left behind"
+    assert [p.name for p in tmp_path.parent.iterdir() if "staging" in p.name] == []
 
 
 def test_a_successful_build_replaces_only_the_outputs_it_built(tmp_path, test_builders):
-    (tmp_path / "unrelated").mkdir()
-    (tmp_path / "unrelated" / "keep.txt").write_text("kept")
     build_edition([TEI_DIR], out=tmp_path, only=["probe"], validate=False, fresh=True)
+    (tmp_path / "unrelated").mkdir()  # added to a folder editio made (one it did not make is refused)
+    (tmp_path / "unrelated" / "keep.txt").write_text("kept")
     _generation["value"] = "second"
     build_edition([TEI_DIR], out=tmp_path, only=["probe"], validate=False, fresh=True)
     assert (tmp_path / "probe" / "letter-to-the-workers-of-western-europe.txt").read_text().startswith("second")

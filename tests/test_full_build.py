@@ -17,9 +17,10 @@ from conftest import EDITIO, LETTER, ROOT, TEI_DIR, prefetch, prefetched
 
 
 def digest(folder: Path) -> dict[str, str]:
-    """The outputs under ``folder`` (the build cache left out)."""
+    """The outputs under ``folder`` (the build cache and the build folder's marker left out)."""
     return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file() and ".cache" not in p.relative_to(folder).parts}
+            for p in sorted(folder.rglob("*")) if p.is_file() and ".cache" not in p.relative_to(folder).parts
+            and p.name != ".editio-build"}
 
 
 def editio(*args, cwd: Path = ROOT, **environment) -> subprocess.CompletedProcess:

@@ -553,9 +553,10 @@ def test_tillich_letters_build_in_print(tmp_path):
     from conftest import shared_path
 
     letters = sorted(shared_path("corpora", "tillich-briefe", "letters").glob("*.xml"))[::40]
+    (tmp_path / "letters").mkdir()  # beside the output folder: one inside the sources is refused
     for letter in letters:
-        shutil.copy(letter, tmp_path / letter.name)
-    report = build_edition([tmp_path], out=tmp_path / "out", only=["pdf"], validate=False)
+        shutil.copy(letter, tmp_path / "letters" / letter.name)
+    report = build_edition([tmp_path / "letters"], out=tmp_path / "out", only=["pdf"], validate=False)
     assert report.outputs["pdf"] == len(letters) > 30
     for made in (tmp_path / "out" / "pdf").glob("*.pdf"):
         text = " ".join(page.extract_text() for page in pypdf.PdfReader(made).pages)

@@ -89,8 +89,8 @@ def test_an_open_page_reloads_itself_after_an_edit(edition):
             page.goto(f"http://127.0.0.1:{server.effective_port}{PAGE}")
             assert "principal points" in page.inner_text("main")
             edit(edition / "tei" / LETTER.name, "the principal points", "the principal matters")
-            page.wait_for_function("document.querySelector('main').innerText.includes('principal matters')",
-                                   timeout=20_000)
+            # A locator, not a function: the page's Content-Security-Policy forbids evaluating strings.
+            page.locator("main", has_text="principal matters").wait_for(timeout=20_000)
             edit(edition / "tei" / LETTER.name, '<date when="1905">', '<date when="1905-13">')
             page.wait_for_selector("aside[role=alert]", timeout=20_000)
             assert "xsd-iso-date" in page.inner_text("aside[role=alert]")

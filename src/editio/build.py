@@ -3,9 +3,6 @@ atomically into ``build/``. The builders themselves are plug-ins (``editio.build
 
 from __future__ import annotations
 
-import os
-import shutil
-import tempfile
 import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -15,6 +12,7 @@ from . import builders
 from .builders import READINGS, Builder, BuildOptions, Output, Run
 from .edition import Edition, load_edition
 from .errors import BuildError, EditioError
+from .safe_output import screen
 
 
 class ValidationFailed(EditioError):
@@ -51,22 +49,28 @@ class BuildReport:
 def build_edition(paths: Iterable[str | Path] | None = None, out: str | Path | None = None,
                   only: Iterable[str] | None = None, validate: bool = True,
                   options: BuildOptions = BuildOptions(),
-                  progress: Callable[[int, int], None] | None = None, fresh: bool = False) -> BuildReport:
+                  progress: Callable[[int, int], None] | None = None, fresh: bool = False,
+                  force: bool = False) -> BuildReport:
     """Build ``paths`` (default: the configured sources) into ``out``; previous outputs survive a failure.
 
     What the build cache (``cache.py``) holds for unchanged inputs is reused, unless ``fresh``.
+    ``out`` is refused if editio did not make it (unless ``force``) or if it could hold sources
+    (``output_folder.py``); the new outputs replace the old ones in one atomic step.
     """
     from .cache import BuildCache, builder_key
 
     started = time.perf_counter()
     if options.reading not in READINGS:
         raise EditioError(f"unknown reading '{options.reading}' (choose from {', '.join(READINGS)})")
-    names = list(only or builders.BUILDERS)
+    names = list(dict.fromkeys(only or builders.BUILDERS))  # a name given twice is built once
     # The run's builders, not yet prepared (only those the cache cannot replay will be).
     every = {name: builders.create(name) for name in names}
     edition = load_edition(paths)
     options = replace(options, outputs=tuple(names))
     out_dir = Path(out) if out is not None else edition.config.output_dir
+    out_folder = _output_folder(out_dir, paths, edition, force)
+    out_folder.check()
+    out_folder.claim()
     edition.output_dir = out_dir  # records continue the history this build folder keeps
     cache = BuildCache(out_dir)
     run = Run(edition, options, lambda name: every[name] if name in every else builders.create(name))
@@ -80,7 +84,7 @@ def build_edition(paths: Iterable[str | Path] | None = None, out: str | Path | N
             report.validation = _validate(edition, cache, fresh)
             if not report.validation.ok:
                 raise ValidationFailed(report.validation)
-        with _staging(out_dir) as staging:
+        with out_folder.generation(every[name].folder for name in names) as staging:
             writers = {name: _Writer(every[name], staging, options, report) for name in names}
             for name in names:
                 if cached[name] is not None:
@@ -98,10 +102,10 @@ def build_edition(paths: Iterable[str | Path] | None = None, out: str | Path | N
             for current in rendered:
                 writers[current.name].write_all(run.take(current.name))
                 cache.store_outputs(current.name, builder_key(current, edition, options, produced=True),
-                                    staging / current.folder, writers[current.name].notes)
+                                    staging / current.folder, writers[current.name].written,
+                                    writers[current.name].notes)
             if progress:
                 progress(steps, steps)
-            _swap_into_place(staging, out_dir, [every[name].folder for name in names])
     finally:
         run.finish()
     report.notes = list(dict.fromkeys(report.notes))
@@ -131,6 +135,7 @@ class _Writer:
         self.folder = staging / current.folder
         self.site = staging / "html" / current.folder if current.in_site and "html" in options.outputs else None
         self.notes: dict[str, list[str]] = {}
+        self.written: list[str] = []  # the paths written, for the cache's entry
         report.outputs[current.name] = 0
         report.units[current.name] = current.unit
 
@@ -138,7 +143,11 @@ class _Writer:
         for output in outputs:
             if not isinstance(output, Output):
                 output = Output(*output)
+            content, screened = screen(output.path, output.content)  # no script published (safe_output.py)
+            if screened:
+                output = Output(output.path, content, (*output.notes, *screened))
             _write(self.folder, output)
+            self.written.append(output.path)
             if self.site is not None:
                 _write(self.site, output)
             if output.notes:
@@ -151,34 +160,20 @@ def _write(folder: Path, output: Output) -> None:
     path = (folder / output.path).resolve()
     if folder.resolve() not in path.parents:
         raise BuildError(f"output path escapes its folder: {output.path}")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(output.content)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(output.content)
+    except OSError as error:  # a full disk, say: name the file, keep the previous build
+        raise BuildError(f"cannot write: {error.strerror or error}", file=path) from None
 
 
-class _staging:
-    """A scratch folder beside ``out`` (same file system, so the final renames are atomic)."""
+def _output_folder(out_dir: Path, paths, edition: Edition, force: bool):
+    from .output_folder import OutputFolder
 
-    def __init__(self, out_dir: Path) -> None:
-        self.out_dir = out_dir
-
-    def __enter__(self) -> Path:
-        self.out_dir.mkdir(parents=True, exist_ok=True)
-        self.path = Path(tempfile.mkdtemp(prefix=".staging-", dir=self.out_dir))
-        return self.path
-
-    def __exit__(self, *exc_info) -> None:
-        shutil.rmtree(self.path, ignore_errors=True)
-
-
-def _swap_into_place(staging: Path, out_dir: Path, folders: list[str]) -> None:
-    for folder in folders:
-        fresh, current = staging / folder, out_dir / folder
-        if not fresh.exists():
-            fresh.mkdir(parents=True)
-        retired = staging / f".retired-{folder}"
-        if current.exists():
-            os.replace(current, retired)
-        os.replace(fresh, current)
+    given = [Path(p) for p in (paths or [])]
+    folders = [edition.config.sources_dir, *(p for p in given if p.is_dir())]
+    files = [d.path for d in edition.documents] + [p for p in given if not p.is_dir()]
+    return OutputFolder(out_dir, [f for f in folders if f.is_dir()], files, edition.config.root, force)
 
 
 # Re-exported: the names this module has always offered.

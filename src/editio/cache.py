@@ -1,8 +1,9 @@
 """The build cache: what a builder made, kept under a hash of everything it depends on.
 
-A builder's key hashes editio's version, the builder and its options, the edition index (every
-source document and the settings), the stylesheets folder and the versions of the engines the
-builder names. Contents, not modification times: a touched but unchanged file rebuilds nothing,
+A builder's key hashes editio's version and code, the builder and its options, every byte of every
+source file (prolog, comments and processing instructions included, not only the parsed tree), the
+settings (their values and their file), the edition index, the stylesheets folder and the versions
+of the engines the builder names. Contents, not modification times: a touched but unchanged file rebuilds nothing,
 and a changed register or stylesheet rebuilds everything that reads it. The granularity is one
 builder for the whole edition, which is always correct; an edition of many documents would want
 finer keys. Validation reports are kept the same way, under the documents and their schemas.
@@ -64,6 +65,12 @@ def engine_versions(distributions: Iterable[str]) -> str:
 RECORD_DATED = ("html", "metadata")
 
 
+@cache
+def code_digest() -> str:
+    """editio's own modules: a changed builder in a working copy is a changed output."""
+    return folder_digest(Path(__file__).resolve().parent)
+
+
 def builder_key(builder, edition, options, produced: bool = False) -> str:
     """The key to look outputs up by; with ``produced``, the key to keep them under.
 
@@ -74,8 +81,12 @@ def builder_key(builder, edition, options, produced: bool = False) -> str:
     from .record_dates import history_digest, produced_history_digest
     history = "" if builder.name not in RECORD_DATED else \
         produced_history_digest(edition) if produced else history_digest(edition)
-    return _hash(__version__, builder.name, repr(options), repr(edition.config), edition.index_xml,
-                 stylesheets_digest(), engine_versions(("saxonche", *builder.engines)), history)
+    sources = [part for document in edition.documents
+               for part in (edition.relative_name(document), document.source)]
+    settings = edition.config.path.read_bytes() if edition.config.path and edition.config.path.is_file() else b""
+    return _hash(__version__, code_digest(), builder.name, repr(options), repr(edition.config), settings,
+                 *sources, edition.index_xml, stylesheets_digest(),
+                 engine_versions(("saxonche", *builder.engines)), history)
 
 
 def validation_key(edition) -> str:
@@ -109,14 +120,18 @@ class BuildCache:
         except (OSError, ValueError, KeyError):
             return None
 
-    def store_outputs(self, name: str, key: str, folder: Path, notes: dict[str, list[str]]) -> None:
-        """Keep the files a builder just wrote to ``folder`` (its staging folder) under ``key``."""
-        files = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()) \
-            if folder.is_dir() else []
+    def store_outputs(self, name: str, key: str, folder: Path, files: Iterable[str],
+                      notes: dict[str, list[str]]) -> None:
+        """Keep ``files``, which the builder just wrote to ``folder`` (its staging folder), under ``key``.
+
+        Only those: another builder may have added its own files to the same folder (the site
+        carries the PDF), and they belong to that builder's entry."""
+        files = sorted(set(files))
 
         def fill(scratch: Path) -> None:
-            if folder.is_dir():
-                shutil.copytree(folder, scratch, dirs_exist_ok=True)
+            for path in files:
+                (scratch / path).parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(folder / path, scratch / path)
             (scratch / NOTES_FILE).write_text(json.dumps({"files": files, **notes}), encoding="utf-8")
         self._replace(self.root / name, key, fill)
 
@@ -136,6 +151,7 @@ class BuildCache:
 
     def _replace(self, folder: Path, key: str, fill) -> None:
         """Write an entry beside the old ones, rename it into place, then drop the old ones."""
+        scratch = None
         try:
             folder.mkdir(parents=True, exist_ok=True)
             scratch = Path(tempfile.mkdtemp(prefix=".new-", dir=folder))
@@ -143,6 +159,8 @@ class BuildCache:
             shutil.rmtree(folder / key, ignore_errors=True)
             os.replace(scratch, folder / key)
         except OSError:
+            if scratch is not None:  # a full disk, say: leave no half-written entry behind
+                shutil.rmtree(scratch, ignore_errors=True)
             return  # a cache that cannot be written is only a slower build
         for old in folder.iterdir():
             if old.name != key:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -25,11 +26,24 @@ def reports_errors(command):
         except EditioError as exc:
             click.echo(str(exc), err=True)
             sys.exit(EXIT_USAGE)
+        except BrokenPipeError:
+            # The reader went away (`editio metadata … | head`): not an error of ours, and nothing
+            # more can be said on that pipe; keep Python from complaining when it flushes at exit.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(EXIT_INVALID)
         except OSError as exc:
-            click.echo(f"{exc.filename or ''}: error: {exc.strerror or exc}", err=True)
+            location = f"{exc.filename}: " if exc.filename else ""
+            click.echo(f"{location}error: {exc.strerror or exc}", err=True)
             sys.exit(EXIT_USAGE)
 
     return wrapper
+
+
+def standard_output():
+    """The binary standard output, or an error when it was closed (``editio metadata … >&-``)."""
+    if sys.stdout is None:
+        raise EditioError("standard output is closed: redirect it to a file instead")
+    return sys.stdout.buffer
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -137,15 +151,19 @@ def validate(paths, schemas, rngs, phase, output_format, jobs) -> None:
               show_default=True,
               help="Reading the plain text and the PDF give (the web edition has both, with a switch).")
 @click.option("--fresh", is_flag=True, help="Rebuild everything, ignoring the build cache (build/.cache).")
+@click.option("--force", is_flag=True,
+              help="Build into an existing folder that editio did not make (its html/, text/, pdf/ and "
+                   "metadata/ are replaced).")
 @reports_errors
-def build(paths, out, only, no_validate, reading, fresh) -> None:
+def build(paths, out, only, no_validate, reading, fresh, force) -> None:
     """Build the web edition, plain text, PDF and metadata from PATHs into build/."""
     from .build import BuildOptions, ValidationFailed, build_edition
     selected = [name.strip() for name in only.split(",") if name.strip()] if only else None
     with _progress_bar("Building") as progress:
         try:
             report = build_edition(paths or None, out=out, only=selected, validate=not no_validate,
-                                   options=BuildOptions(reading=reading), progress=progress, fresh=fresh)
+                                   options=BuildOptions(reading=reading), progress=progress, fresh=fresh,
+                                   force=force)
         except ValidationFailed as failure:
             progress.finish()
             for problem in failure.report.problems:
@@ -190,7 +208,10 @@ class _progress_bar:
 def metadata(file, record_format) -> None:
     """Print FILE's metadata record in a library format."""
     from .metadata import render_record_for_path
-    sys.stdout.buffer.write(render_record_for_path(file, record_format))
+    record = render_record_for_path(file, record_format)
+    output = standard_output()
+    output.write(record)
+    output.flush()
 
 
 @main.command()

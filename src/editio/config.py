@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import tomllib
 from dataclasses import dataclass, field, fields
@@ -13,6 +14,8 @@ from .errors import ConfigError
 CONFIG_NAME = "editio.toml"
 PAGE_SIZES = ("A4", "A5")
 PDF_VARIANTS = ("pdf/ua-1", "pdf/a-2b", "pdf/a-3b", "none")
+MAX_TOKEN_LIFETIME = 366 * 24 * 3600
+MAX_SOURCE_MB = 4096
 
 
 @dataclass(frozen=True)
@@ -26,6 +29,8 @@ class EditionSettings:
     language: str = "en"
     sources: str = "tei"
     output: str = "build"
+    # The largest source file read, in MB (2**20 bytes): a guard against a runaway or hostile file.
+    max_source_mb: int = 64
 
 
 @dataclass(frozen=True)
@@ -95,6 +100,10 @@ class Config:
         return self.root / self.edition.sources
 
     @property
+    def max_source_bytes(self) -> int:
+        return self.edition.max_source_mb * 2**20
+
+    @property
     def output_dir(self) -> Path:
         return self.root / self.edition.output
 
@@ -109,7 +118,7 @@ class Config:
 
 def find_config(start: Path) -> Path | None:
     """The nearest ``editio.toml`` in ``start`` or one of its parents."""
-    start = start.resolve()
+    start = Path(os.path.realpath(start))  # never raises, even on a loop of symbolic links
     for folder in (start, *start.parents) if start.is_dir() else start.parents:
         candidate = folder / CONFIG_NAME
         if candidate.is_file():
@@ -122,7 +131,8 @@ def load_config(start: Path | None = None) -> Config:
     start = Path.cwd() if start is None else start
     path = find_config(start)
     if path is None:
-        return Config(root=start.resolve() if start.is_dir() else start.resolve().parent)
+        real = Path(os.path.realpath(start))
+        return Config(root=real if real.is_dir() else real.parent)
     try:
         table = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
@@ -191,5 +201,8 @@ def _check(config: Config, path: Path) -> None:
         parts = urlsplit(config.oai.base_url)
         if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment:
             raise ConfigError("oai.base_url must be an absolute http(s) URL without query", file=path)
-    if config.oai.token_lifetime_seconds < 1:
-        raise ConfigError("oai.token_lifetime_seconds must be positive", file=path)
+    if not 1 <= config.oai.token_lifetime_seconds <= MAX_TOKEN_LIFETIME:
+        raise ConfigError(f"oai.token_lifetime_seconds must be between 1 and {MAX_TOKEN_LIFETIME} (a year)",
+                          file=path)
+    if not 1 <= edition.max_source_mb <= MAX_SOURCE_MB:
+        raise ConfigError(f"edition.max_source_mb must be between 1 and {MAX_SOURCE_MB}", file=path)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import errno
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -89,20 +92,48 @@ class Document:
         return references[::-1]
 
 
-def load_document(path: str | Path) -> Document:
-    """Parse ``path`` as a TEI document, or raise :class:`InputError` naming the problem."""
+def load_document(path: str | Path, max_bytes: int = MAX_SOURCE_BYTES) -> Document:
+    """Parse ``path`` as a TEI document, or raise :class:`InputError` naming the problem.
+
+    Only a regular file is read (a device or a pipe could be endless, or never answer), and never
+    more than ``max_bytes``."""
     path = Path(path)
+    return parse_document(read_source(path, max_bytes), path)
+
+
+def read_source(path: Path, max_bytes: int = MAX_SOURCE_BYTES) -> bytes:
     try:
-        if path.stat().st_size > MAX_SOURCE_BYTES:
-            raise InputError(f"file is larger than {MAX_SOURCE_BYTES // 2**20} MiB", file=path)
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError("no such file", file=path) from None
-    except IsADirectoryError:
-        raise InputError("is a folder, not a file", file=path) from None
+        # Non-blocking, so that opening a pipe does not wait for a writer; reads below are on a regular file.
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror}", file=path) from None
-    return parse_document(data, path)
+        raise _unreadable(exc, path) from None
+    with os.fdopen(descriptor, "rb") as handle:
+        status = os.fstat(descriptor)
+        if stat.S_ISDIR(status.st_mode):
+            raise InputError("is a folder, not a file", file=path)
+        if not stat.S_ISREG(status.st_mode):
+            raise InputError("not a regular file (a device, a pipe or a socket): expected a TEI XML document",
+                             file=path)
+        if status.st_size > max_bytes:
+            raise _too_large(path, max_bytes)
+        try:
+            data = handle.read(max_bytes + 1)
+        except OSError as exc:
+            raise _unreadable(exc, path) from None
+    if len(data) > max_bytes:  # it grew while we read
+        raise _too_large(path, max_bytes)
+    return data
+
+
+def _too_large(path: Path, max_bytes: int) -> InputError:
+    return InputError(f"file is larger than {max_bytes / 2**20:g} MB, the limit set by edition.max_source_mb",
+                      file=path)
+
+
+def _unreadable(exc: OSError, path: Path) -> InputError:
+    reasons = {errno.ENOENT: "no such file", errno.EISDIR: "is a folder, not a file",
+               errno.ELOOP: "a loop of symbolic links"}
+    return InputError(reasons.get(exc.errno) or f"cannot read: {exc.strerror}", file=path)
 
 
 def parse_document(data: bytes, path: str | Path) -> Document:
@@ -126,17 +157,40 @@ def iterate_source_paths(paths: Iterable[str | Path]) -> list[Path]:
     found: list[Path] = []
     for given in paths:
         path = Path(given)
-        if path.is_dir():
-            found.extend(sorted(p for p in path.rglob("*.xml")
-                                if p.is_file() and not any(part.startswith(".") for part in p.relative_to(path).parts)))
-        elif path.exists():
-            found.append(path)
+        try:
+            is_folder = stat.S_ISDIR(os.stat(path).st_mode)
+        except OSError as exc:
+            if exc.errno == errno.ENOENT:
+                raise InputError("no such file or folder", file=path) from None
+            raise _unreadable(exc, path) from None
+        if is_folder:
+            found.extend(_xml_files(path))
         else:
-            raise InputError("no such file or folder", file=path)
+            found.append(path)
     unique = list(dict.fromkeys(found))
     if not unique:
         raise InputError("no .xml files found", file=", ".join(str(p) for p in paths))
     return unique
+
+
+def _xml_files(folder: Path) -> list[Path]:
+    """The ``.xml`` files under ``folder``, hidden ones and build folders skipped (a build's copies of
+    the sources are not sources); a subfolder that cannot be read is an error (skipping it would
+    leave part of the edition out without a word)."""
+    from .output_folder import MARKER
+
+    def refuse(error: OSError) -> None:
+        raise InputError(f"cannot read this folder of the sources: {error.strerror}", file=error.filename)
+
+    files = []
+    for parent, folders, names in os.walk(folder, onerror=refuse):
+        if MARKER in names and parent != str(folder):
+            folders[:] = []
+            continue
+        folders[:] = [name for name in folders if not name.startswith(".")]
+        files += [Path(parent, name) for name in names if name.endswith(".xml") and not name.startswith(".")
+                  and os.path.isfile(os.path.join(parent, name))]
+    return sorted(files)
 
 
 def _refuse_unsafe(data: bytes, path: Path) -> None:

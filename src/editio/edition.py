@@ -14,7 +14,7 @@ from lxml import etree
 
 from .config import Config, load_config
 from .documents import NS, Document, iterate_source_paths, load_document
-from .errors import InputError, MalformedInput
+from .errors import ConfigError, InputError, MalformedInput
 
 EDITIO_NS = "urn:editio"
 _XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
@@ -164,7 +164,7 @@ def load_edition(paths: Iterable[str | Path] | None = None, config: Config | Non
     if config is None:
         config = load_config(Path(paths[0]) if paths else None)
     source_paths = iterate_source_paths(paths or [config.sources_dir])
-    documents = _load_all(source_paths, malformed)
+    documents = _load_all(source_paths, malformed, config.max_source_bytes)
     others = [] if not paths else _other_sources(source_paths, config, malformed)
     if context == "registers":
         others = [d for d in others if not _has_text(d)]
@@ -173,12 +173,12 @@ def load_edition(paths: Iterable[str | Path] | None = None, config: Config | Non
     return Edition(config=config, documents=documents + others, context=frozenset(others), complete=complete)
 
 
-def _load_all(paths: Iterable[Path], malformed: list | None) -> list[Document]:
+def _load_all(paths: Iterable[Path], malformed: list | None, max_bytes: int) -> list[Document]:
     """The documents at ``paths``; with a ``malformed`` list, a malformed file is put there, not raised."""
     documents = []
     for path in paths:
         try:
-            documents.append(load_document(path))
+            documents.append(load_document(path, max_bytes))
         except MalformedInput as exc:
             if malformed is None:
                 raise
@@ -192,7 +192,8 @@ def _other_sources(source_paths: list[Path], config: Config, malformed: list | N
     given = {p.resolve() for p in source_paths}
     if not sources.is_dir() or not all(sources in p.parents for p in given):
         return []
-    return _load_all([p for p in iterate_source_paths([sources]) if p.resolve() not in given], malformed)
+    return _load_all([p for p in iterate_source_paths([sources]) if p.resolve() not in given], malformed,
+                     config.max_source_bytes)
 
 
 def _refuse_duplicate_ids(documents: list[Document], malformed: list | None = None) -> None:
@@ -231,7 +232,11 @@ def build_date() -> str | None:
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if not epoch.isdigit():
         return None
-    return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date().isoformat()
+    try:
+        return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date().isoformat()
+    except (OverflowError, OSError, ValueError):
+        raise ConfigError(f"SOURCE_DATE_EPOCH={epoch} is not a date editio can write (years 1970 to 9999)") \
+            from None
 
 
 def today() -> str:

@@ -126,8 +126,8 @@ def render_record_for_path(path: str | Path, format_name: str) -> bytes:
     register resolves); for an edition-scope format, that edition's record."""
     chosen = metadata_format(format_name)
     path = Path(path)
-    if not path.is_file():
-        raise InputError("no such file", file=path)
+    if path.is_dir():
+        raise InputError("is a folder, not a file", file=path)
     edition = load_edition([path])
     if chosen.scope == "edition":
         return render_edition_record(edition, chosen.name)

@@ -7,21 +7,28 @@ the reload script is added to HTML pages as they are served.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sys
 import threading
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
 from .config import Config
 from .errors import EditioError
+from .headers import secured
 from .transform import XSLT_DIR, data_dir
 from .wsgi import StartResponse
 
 STATE_PATH = "/_editio/state"
 SCRIPT_PATH = "/_editio/live.js"
 POLL_SECONDS = 0.5
+# A rebuild that failed for a reason outside the sources (a full disk, say) is tried again this often.
+RETRY_SECONDS = 5.0
+# A file changed this recently may change again within its time stamp's resolution: compare contents.
+RACY_SECONDS = 2.0
 # What a preview rebuilds: the pages and what they link to; the PDF is left to `editio build`.
 PREVIEW_OUTPUTS = ("html", "text", "metadata")
 
@@ -76,6 +83,8 @@ class Watcher:
         self.log = log
         self.rebuild = rebuild or self._build
         self._fingerprint = None
+        self._retry_at: float | None = None
+        self._digests: dict[tuple, str] = {}
         self._stop = threading.Event()
 
     def watched_files(self) -> list[Path]:
@@ -84,40 +93,61 @@ class Watcher:
         return sorted(files + ([self.config.path] if self.config.path else []))
 
     def fingerprint(self) -> tuple:
-        entries = []
+        """Each file's identity, size and times (the change time too: an edit that restores the
+        modification time still changes it); and, for a file changed so recently that a second edit
+        could keep all of these, a digest of its contents."""
+        entries, digests = [], {}
+        racy = time.time_ns() - int(RACY_SECONDS * 1e9)
         for path in self.watched_files():
             try:
                 stat = path.stat()
+                identity = (str(path), stat.st_ino, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_size)
+                # A digest, once taken, stays with the same identity, so that a file that is no
+                # longer recent does not look changed.
+                digest = hashlib.blake2b(path.read_bytes()).hexdigest() \
+                    if max(stat.st_mtime_ns, stat.st_ctime_ns) >= racy else self._digests.get(identity)
             except OSError:
                 continue
-            entries.append((str(path), stat.st_mtime_ns, stat.st_size))
+            if digest is not None:
+                digests[identity] = digest
+            entries.append((*identity, digest))
+        self._digests = digests
         return tuple(entries)
 
     def check(self) -> bool:
-        """Rebuild if anything changed since the last check; True if a rebuild was attempted."""
-        current = self.fingerprint()
-        if current == self._fingerprint:
+        """Rebuild if anything changed since the last check, or a failed rebuild is due to be tried
+        again; True if a rebuild was attempted. Never raises: the preview must outlive any error."""
+        try:
+            current = self.fingerprint()
+        except OSError as error:
+            current = (str(error),)
+        retry = self._retry_at is not None and time.monotonic() >= self._retry_at
+        if current == self._fingerprint and not retry:
             return False
         self._fingerprint = current
-        self.rebuild()
+        self._retry_at = None
+        from .build import ValidationFailed
+        try:
+            self.rebuild()
+        except ValidationFailed as failure:
+            self._failed([str(p) for p in failure.report.problems] + [str(failure)])
+        except Exception as error:  # noqa: BLE001 - whatever stopped the build, the editor must see it
+            self._failed([_describe(error)])
+            if _outside_the_sources(error):
+                self._retry_at = time.monotonic() + RETRY_SECONDS
+        else:
+            self.state = BuildState(self.state.generation + 1, True, [])
         return True
 
     def _build(self) -> None:
         from . import cache, transform
-        from .build import ValidationFailed, build_edition
+        from .build import build_edition
 
         # An edited stylesheet must be compiled again, and its change seen by the build cache.
         transform.stylesheet.cache_clear()
         cache.stylesheets_digest.cache_clear()
-        try:
-            report = build_edition([self.config.sources_dir], out=self.out, only=PREVIEW_OUTPUTS)
-        except ValidationFailed as failure:
-            self._failed([str(p) for p in failure.report.problems] + [str(failure)])
-        except EditioError as error:
-            self._failed([str(error)])
-        else:
-            self.state = BuildState(self.state.generation + 1, True, [])
-            self.log(f"editio: rebuilt: {report.summary()}")
+        report = build_edition([self.config.sources_dir], out=self.out, only=PREVIEW_OUTPUTS)
+        self.log(f"editio: rebuilt: {report.summary()}")
 
     def _failed(self, problems: list[str]) -> None:
         self.state = BuildState(self.state.generation, False, problems)
@@ -126,7 +156,10 @@ class Watcher:
     def run_in_background(self) -> threading.Thread:
         def loop() -> None:
             while not self._stop.wait(POLL_SECONDS):
-                self.check()
+                try:
+                    self.check()
+                except Exception as error:  # noqa: BLE001 - last resort: keep watching, say why
+                    self._failed([_describe(error)])
         thread = threading.Thread(target=loop, name="editio-watch", daemon=True)
         thread.start()
         return thread
@@ -143,6 +176,7 @@ class LivePreview:
         self.watcher = watcher
 
     def __call__(self, environ: dict, start_response: StartResponse):
+        start_response = secured(start_response)
         path = environ.get("PATH_INFO") or "/"
         if path == STATE_PATH:
             return _reply(start_response, "application/json", self.watcher.state.to_json())
@@ -162,6 +196,20 @@ class LivePreview:
             headers += [("Content-Length", str(len(body))), ("Cache-Control", "no-store")]
         start_response(captured["status"], headers)
         return [body]
+
+
+def _describe(error: Exception) -> str:
+    if isinstance(error, EditioError):
+        return str(error)
+    if isinstance(error, OSError):
+        return f"{error.filename or 'the build'}: error: {error.strerror or error}"
+    return f"error: the rebuild failed: {type(error).__name__}: {error}"
+
+
+def _outside_the_sources(error: Exception) -> bool:
+    """A failure the sources did not cause (a full or read-only disk): worth trying again."""
+    from .errors import BuildError, InputError
+    return isinstance(error, (OSError, BuildError)) and not isinstance(error, InputError)
 
 
 def _reply(start_response: StartResponse, content_type: str, body: bytes) -> list[bytes]:

@@ -6,7 +6,7 @@ waitress; in production, run it under any WSGI server from the edition's folder:
 reverse proxy, or directly (see docs/oai-pmh.md for the measurements behind the choice)::
 
     gunicorn --bind 127.0.0.1:8000 --workers 3 'editio.server:create_app()'
-    waitress-serve --listen=127.0.0.1:8000 --threads=4 --call editio.server:create_app
+    waitress-serve --listen=127.0.0.1:8000 --threads=4 --channel-timeout=30 --connection-limit=1000 --max-request-body-size=65536 --call editio.server:create_app
 
 ``EDITIO_BUILD`` names the build folder when the server does not start in the edition's folder;
 ``EDITIO_OAI_SECRET`` sets the key that signs resumption tokens (otherwise it is kept in
@@ -25,6 +25,8 @@ from datetime import timedelta
 from pathlib import Path
 
 from .config import load_config
+from .errors import EditioError
+from .headers import secured
 from .oai import CatalogueSource, OaiEndpoint
 from .oai.endpoint import Clock, utc_now
 from .oai.errors import BadArgument
@@ -45,6 +47,11 @@ MAX_FORM_BYTES = 64 * 1024
 BUILD_ENV = "EDITIO_BUILD"
 SECRET_ENV = "EDITIO_OAI_SECRET"
 SECRET_FILE = ".oai-secret"
+# waitress: a connection idle this long is closed, so that idle sockets cannot hold every thread;
+# a request body larger than the largest form is refused (413) from its Content-Length, before
+# waitress would spool it to a temporary file.
+SERVER_LIMITS = {"channel_timeout": 30, "max_request_body_size": MAX_FORM_BYTES,
+                 "connection_limit": 1000, "cleanup_interval": 10}
 OAI_HEADERS = [("Content-Type", "text/xml; charset=utf-8"), ("Cache-Control", "no-store")]
 
 # Responses shorter than this are sent as they are: compressing them saves less than it costs.
@@ -66,6 +73,7 @@ class EditionApp:
         self.metadata = StaticFiles(build_dir / "html" / "metadata", build_dir / "metadata")
 
     def __call__(self, environ: dict, start_response: StartResponse):
+        start_response = secured(start_response)  # no answer runs script (headers.py)
         try:
             return self.route(environ, start_response)
         except RecordUnavailable as problem:
@@ -144,14 +152,22 @@ def serve(host: str = "127.0.0.1", port: int = 8000, build_dir: str | Path | Non
         where = Path(build_dir or os.environ.get(BUILD_ENV) or load_config(None).output_dir)
         if not (where / "html").is_dir() or not (where / "metadata").is_dir():
             raise InputError(f"no build found at {where}: run 'editio build' first")
-    app = create_app(build_dir)
     if watch:
         from .preview import LivePreview, Watcher
-        watcher = Watcher(load_config(Path(build_dir) if build_dir else None), out=app.build_dir)
+        # The edition edited is the one in the working folder, wherever its build goes; it is
+        # built first, so that an edition never built can be previewed at once.
+        edition = load_config()
+        watcher = Watcher(edition, out=Path(build_dir) if build_dir else edition.output_dir)
         watcher.check()
         watcher.run_in_background()
-        app = LivePreview(app, watcher)
-    server = create_server(RequestLog(app), host=host, port=port, threads=threads, ident="editio")
+        app = LivePreview(create_app(watcher.out), watcher)
+    else:
+        app = create_app(build_dir)
+    try:
+        server = create_server(RequestLog(app), host=host, port=port, threads=threads, ident="editio", **SERVER_LIMITS)
+    except (OSError, ValueError) as error:
+        reason = getattr(error, "strerror", None) or str(error)
+        raise EditioError(f"cannot listen on {host}:{port}: {reason}") from None
     shown_host = f"[{server.effective_host}]" if ":" in str(server.effective_host) else server.effective_host
     edition_app = getattr(app, "app", app)  # the live preview wraps the application
     if isinstance(edition_app, EditionApp):

@@ -56,6 +56,7 @@ COMPOUND_TYPES = {
 # Raw (still percent-encoded) request paths with an encoded '.', '/', '\' or NUL are refused whole.
 _ENCODED_SEPARATOR = re.compile(r"%(?:2e|2f|5c|00)", re.IGNORECASE)
 _UNSAFE_CHARACTER = re.compile(r"[\x00-\x1f\x7f\\]")
+_BYTE_RANGE = re.compile(r"bytes=(\d{0,18})-(\d{0,18})")
 
 
 class StaticFiles:
@@ -88,6 +89,8 @@ class StaticFiles:
                 continue
             if os.path.isdir(real):  # a folder is served as its index, at the URL with a final slash
                 location = quote(environ.get("SCRIPT_NAME", "") + mount.rstrip("/") + text + "/")
+                # One leading slash: "//host/…" would send the reader to another site.
+                location = "/" + location.lstrip("/")
                 return plain(start_response, 301, headers=[("Location", location)], head=head)
             if os.path.isfile(real):
                 return self._send(real, environ, start_response, head)
@@ -109,9 +112,22 @@ class StaticFiles:
             file.close()
             start_response(status_line(304), validators)
             return []
-        start_response(status_line(200), [("Content-Type", content_type(real)),
-                                          ("Content-Length", str(status.st_size)),
-                                          ("X-Content-Type-Options", "nosniff"), *validators])
+        headers = [("Content-Type", content_type(real)), ("Accept-Ranges", "bytes"),
+                   ("X-Content-Type-Options", "nosniff"), *validators]
+        wanted = requested_range(environ, etag, status.st_size)
+        if wanted == "unsatisfiable":
+            file.close()
+            return plain(start_response, 416, headers=[("Content-Range", f"bytes */{status.st_size}")], head=head)
+        if wanted is not None:
+            start, end = wanted
+            start_response(status_line(206), [*headers, ("Content-Range", f"bytes {start}-{end}/{status.st_size}"),
+                                              ("Content-Length", str(end - start + 1))])
+            if head:
+                file.close()
+                return []
+            file.seek(start)
+            return _chunks(file, end - start + 1)
+        start_response(status_line(200), [*headers, ("Content-Length", str(status.st_size))])
         if head:
             file.close()
             return []
@@ -148,11 +164,38 @@ def _not_modified(environ: dict, etag: str, mtime: float) -> bool:
     if since:
         try:
             return int(mtime) <= parsedate_to_datetime(since).timestamp()
-        except (TypeError, ValueError):
+        except (TypeError, ValueError, OverflowError, IndexError):  # a date no calendar has: ignored
             return False
     return False
 
 
-def _chunks(file):
+def requested_range(environ: dict, etag: str, size: int) -> tuple[int, int] | str | None:
+    """RFC 9110 §14: one byte range as (first, last), "unsatisfiable", or None for the whole file.
+
+    Several ranges, or a header that cannot be read, get the whole file (a server may ignore Range);
+    so does a range on a file that changed since the client's copy (If-Range)."""
+    header = environ.get("HTTP_RANGE", "")
+    match = _BYTE_RANGE.fullmatch(header.strip())
+    if not match or environ.get("HTTP_IF_RANGE", etag).strip() != etag:
+        return None
+    first, last = match.groups()
+    if first:
+        start = int(first)
+        end = min(int(last), size - 1) if last else size - 1
+        if last and int(last) < start:
+            return None
+        return (start, end) if start < size else "unsatisfiable"
+    if not last or int(last) == 0:
+        return "unsatisfiable" if last else None
+    return max(size - int(last), 0), size - 1
+
+
+def _chunks(file, remaining: int | None = None):
     with file:
-        yield from iter(lambda: file.read(CHUNK), b"")
+        while remaining is None or remaining > 0:
+            chunk = file.read(CHUNK if remaining is None else min(CHUNK, remaining))
+            if not chunk:
+                return
+            if remaining is not None:
+                remaining -= len(chunk)
+            yield chunk

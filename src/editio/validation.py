@@ -8,6 +8,7 @@ checked when the edition is loaded. Each schema is compiled once per process.
 
 from __future__ import annotations
 
+import os
 import re
 import threading
 from dataclasses import asdict, dataclass, field
@@ -146,7 +147,7 @@ _compiled_lock = threading.Lock()
 
 def compiled_schema(path: Path, language: SchemaLanguage, phase: str = ""):
     """The schema at ``path`` compiled; again only when one of its source files has changed."""
-    given, path = path, path.resolve()
+    given, path = path, Path(os.path.realpath(path))  # realpath: a loop of links is "no such file"
     if not path.is_file():
         raise InputError("no such schema file" if not path.exists() else "schema is not a file", file=given)
     with _compiled_lock:
