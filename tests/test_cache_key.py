@@ -9,7 +9,8 @@ import shutil
 import pytest
 
 from conftest import ROOT, TEI_DIR
-from editio import build, cache, site, transform
+from editio import builders, cache, transform
+from editio.builders import site
 from editio.build import Builder, Output, build_edition
 
 LETTER_NAME = "letter-to-the-workers-of-western-europe.xml"
@@ -79,16 +80,16 @@ def test_a_change_to_settings_register_or_stylesheet_is_published(edition, name,
     assert (edition / "out/html" / output).read_bytes() == after, "an unchanged edition gives the same output"
 
 
-def _linked_render(edition, options):
-    yield Output("linked.txt", b"made by the probe")
+class LinkedBuilder(Builder):
+    name = folder = "linked"
+    in_site = True
 
-
-LINKED = Builder("linked", "linked", in_site=True, render_edition=_linked_render)
+    def collect(self, run):
+        yield Output("linked.txt", b"made by the probe")
 
 
 def test_a_cache_entry_holds_only_its_own_builders_files(edition, monkeypatch):
-    original = build.builder
-    monkeypatch.setattr(build, "builder", lambda name: LINKED if name == "linked" else original(name))
+    monkeypatch.setitem(builders.BUILDERS, "linked", LinkedBuilder)
     out = edition / "out"
     build_edition([edition / "edition/tei"], out=out, only=["linked", "html"], validate=False)
     assert (out / "html/linked/linked.txt").is_file(), "the site carries the linked builder's files"

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, TEI_DIR
-from editio import build
+from editio import builders
 from editio.build import Builder, Output, build_edition
 from editio.edition import load_edition
 from editio.errors import BuildError
@@ -110,21 +110,27 @@ def test_repeated_outputs_are_built_once(edition, tmp_path):
     assert report.outputs == {"text": 1}
 
 
-def _stamp_render(edition, document, options):
+def _stamp_render(document, run):
     stamp = os.environ["STAMP"].encode()
     yield Output("one.txt", stamp)
     yield Output("two.txt", stamp)
 
 
-STAMP = Builder("stamp", "stamp", render_document=_stamp_render)
-OTHER = Builder("other", "other", render_document=_stamp_render)
+class STAMP(Builder):
+    name = folder = "stamp"
+
+    def render(self, document, run):
+        return _stamp_render(document, run)  # looked up at each call: a killed build replaces it
+
+
+class OTHER(STAMP):
+    name = folder = "other"
 
 
 @pytest.fixture
 def stamp_builders(monkeypatch):
-    table = {"stamp": STAMP, "other": OTHER}
-    original = build.builder
-    monkeypatch.setattr(build, "builder", lambda name: table.get(name) or original(name))
+    monkeypatch.setitem(builders.BUILDERS, "stamp", STAMP)
+    monkeypatch.setitem(builders.BUILDERS, "other", OTHER)
 
 
 def test_the_new_build_is_switched_in_whole_and_keeps_what_it_did_not_remake(edition, tmp_path, monkeypatch,
@@ -144,10 +150,9 @@ def test_the_new_build_is_switched_in_whole_and_keeps_what_it_did_not_remake(edi
 KILLED_BUILD = textwrap.dedent("""
     import os, signal, sys
     sys.path.insert(0, {tests!r})
-    from editio import build, output_folder
+    from editio import build, builders, output_folder
     import test_output_folder as probes
-    table = {{"stamp": probes.STAMP, "other": probes.OTHER}}
-    build.builder = lambda name: table[name]
+    builders.BUILDERS.update(stamp=probes.STAMP, other=probes.OTHER)
     step = sys.argv[1]
     die = lambda: os.kill(os.getpid(), signal.SIGKILL)
 
@@ -176,8 +181,7 @@ KILLED_BUILD = textwrap.dedent("""
         def half(*args):
             yield next(render(*args))
             die()
-        probes.STAMP = build.Builder("stamp", "stamp", render_document=half)
-        table["stamp"] = probes.STAMP
+        probes._stamp_render = half
     build.build_edition([sys.argv[2]], out=sys.argv[3], only=["stamp"], validate=False, fresh=True)
 """)
 
