@@ -68,7 +68,8 @@ def test_a_failed_build_leaves_the_previous_outputs_intact(tmp_path, test_builde
     assert tree_digest(tmp_path) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == [".cache", ".editio-build", "probe"], \
         "no staging folder is left behind"
-    assert [p.name for p in tmp_path.parent.iterdir() if "staging" in p.name] == []
+    # editio's own staging names only: other tests' temporary folders sit beside this one
+    assert [p.name for p in tmp_path.parent.iterdir() if p.name.startswith(f".{tmp_path.name}.staging-")] == []
 
 
 def test_a_successful_build_replaces_only_the_outputs_it_built(tmp_path, test_builders):
