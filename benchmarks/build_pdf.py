@@ -54,11 +54,19 @@ def wall(command: list[str], **kwargs) -> tuple[float, float]:
 
 def cold(runs: int) -> None:
     ours, theirs = [], []
+    anchor_works = True
     for _ in range(runs):
         ours.append(wall([sys.executable, "-c", COLD_BUILD], cwd=ROOT))
-        if ANCHOR.exists():
+        if ANCHOR.exists() and anchor_works:
             with tempfile.TemporaryDirectory() as out:
-                theirs.append(wall(["bash", str(ANCHOR), str(LETTER), out]))
+                try:
+                    theirs.append(wall(["bash", str(ANCHOR), str(LETTER), out]))
+                except subprocess.CalledProcessError:
+                    # The subset of the Stylesheets in ../shared lacks i18n.xml, which their HTML and
+                    # FO stylesheets read for some of the letter's structures (a group of texts).
+                    anchor_works = False
+                    print("(the Stylesheets anchor fails on this letter: "
+                          "../shared/anchors/stylesheets-all.sh exits non-zero; no ratio)")
     mine, mine_cpu = (statistics.median(run[index] for run in ours) for index in (0, 1))
     print(f"cold process, validate + html + text + pdf of the letter: {mine:.2f} s wall, {mine_cpu:.2f} s CPU "
           f"(target <= 1.0 s)")
@@ -66,7 +74,7 @@ def cold(runs: int) -> None:
         anchor, anchor_cpu = (statistics.median(run[index] for run in theirs) for index in (0, 1))
         print(f"TEI Stylesheets pipeline (html + text + XSL-FO/FOP pdf), same run: {anchor:.2f} s wall, "
               f"{anchor_cpu:.2f} s CPU; ratio {mine / anchor:.2f} wall, {mine_cpu / anchor_cpu:.2f} CPU (target <= 0.2)")
-    else:
+    elif not ANCHOR.exists():
         print("(the Stylesheets anchor is not available: ../shared/anchors/stylesheets-all.sh)")
 
 
