@@ -128,27 +128,27 @@ def test_no_two_templates_match_one_element_in_one_mode(capfd):
 
 
 def test_adding_an_element_like_another_is_one_row(tmp_path):
-    """street behaves like addrLine, epilogue like epigraph, div[@type='postscript'] like postscript:
+    """postBox behaves like addrLine, epilogue like epigraph, div[@type='postscript'] like postscript:
     before the row they fall back (and are reported) or are sections; with one row each they render as
     their model does, in both outputs."""
     copy = tmp_path / "xslt"
     shutil.copytree(XSLT, copy)
     table = copy / "behaviours.xsl"
     source = table.read_text(encoding="utf-8")
-    rows = ('  <xsl:template mode="ed:behaviour" match="street">line</xsl:template>\n'
+    rows = ('  <xsl:template mode="ed:behaviour" match="postBox">line</xsl:template>\n'
             '  <xsl:template mode="ed:behaviour" match="epilogue">container</xsl:template>\n'
             '  <xsl:template mode="ed:behaviour" match="div[@type = \'postscript\']">container</xsl:template>\n')
     table.write_text(source.replace("\n</xsl:stylesheet>", "\n" + rows + "</xsl:stylesheet>"), encoding="utf-8")
 
     fragment = "<p><address><{0}>1 Street</{0}><{0}>Town</{0}></address></p><{1}><p>The end.</p></{1}>"
     model = fragment.format("addrLine", "epigraph")
-    added = fragment.format("street", "epilogue")
+    added = fragment.format("postBox", "epilogue")
     before = render("html.xsl", added)
-    assert any("no rule for the element street" in m for m in before.messages)
+    assert any("no rule for the element postBox" in m for m in before.messages)
 
     after = render("html.xsl", added, directory=copy)
     assert after.messages == []
-    assert after.text.replace("street", "addrLine").replace("epilogue", "epigraph") == render("html.xsl", model).text
+    assert after.text.replace("postBox", "addrLine").replace("epilogue", "epigraph") == render("html.xsl", model).text
     after_text = render("text.xsl", added, directory=copy)
     assert after_text.messages == [] and after_text.text == render("text.xsl", model).text
 

@@ -105,6 +105,26 @@
   <xsl:template mode="ed:behaviour" match="spGrp">container</xsl:template>
   <xsl:template mode="ed:behaviour" match="castList">container</xsl:template>
   <xsl:template mode="ed:behaviour" match="listBibl">container</xsl:template>
+  <!-- a manuscript description (msDesc): its parts, each a block of its own -->
+  <xsl:template mode="ed:behaviour" match="msDesc">container</xsl:template>
+  <xsl:template mode="ed:behaviour" match="msContents">container</xsl:template>
+  <xsl:template mode="ed:behaviour" match="physDesc">container</xsl:template>
+  <xsl:template mode="ed:behaviour" match="objectDesc">container</xsl:template>
+  <xsl:template mode="ed:behaviour" match="supportDesc">container</xsl:template>
+  <xsl:template mode="ed:behaviour" match="handDesc">container</xsl:template>
+  <xsl:template mode="ed:behaviour" match="history">container</xsl:template>
+  <xsl:template mode="ed:behaviour" match="additional">container</xsl:template>
+  <xsl:template mode="ed:behaviour" match="msIdentifier">block</xsl:template>
+  <xsl:template mode="ed:behaviour" match="altIdentifier">block</xsl:template>
+  <xsl:template mode="ed:behaviour" match="msItem">block</xsl:template>
+  <xsl:template mode="ed:behaviour" match="support">block</xsl:template>
+  <xsl:template mode="ed:behaviour" match="condition">block</xsl:template>
+  <xsl:template mode="ed:behaviour" match="foliation">block</xsl:template>
+  <xsl:template mode="ed:behaviour" match="layoutDesc">block</xsl:template>
+  <xsl:template mode="ed:behaviour" match="handNote">block</xsl:template>
+  <xsl:template mode="ed:behaviour" match="origin">block</xsl:template>
+  <xsl:template mode="ed:behaviour" match="provenance">block</xsl:template>
+  <xsl:template mode="ed:behaviour" match="acquisition">block</xsl:template>
 
   <xsl:template mode="ed:behaviour" match="salute">block</xsl:template>
   <xsl:template mode="ed:behaviour" match="signed">block</xsl:template>
@@ -139,6 +159,11 @@
   <xsl:template mode="ed:behaviour" match="listPlace">list</xsl:template>
   <xsl:template mode="ed:behaviour" match="listOrg">list</xsl:template>
   <xsl:template mode="ed:behaviour" match="listEvent">list</xsl:template>
+  <!-- a register a letter carries in its back: read on the register pages, never dumped into the text -->
+  <xsl:template mode="ed:behaviour" match="listPerson[ancestor::back]">omit</xsl:template>
+  <xsl:template mode="ed:behaviour" match="listPlace[ancestor::back]">omit</xsl:template>
+  <xsl:template mode="ed:behaviour" match="listOrg[ancestor::back]">omit</xsl:template>
+  <xsl:template mode="ed:behaviour" match="listEvent[ancestor::back]">omit</xsl:template>
   <xsl:template mode="ed:behaviour" match="item">item</xsl:template>
   <xsl:template mode="ed:behaviour" match="person">item</xsl:template>
   <xsl:template mode="ed:behaviour" match="place">item</xsl:template>
@@ -208,8 +233,17 @@
   <xsl:template mode="ed:behaviour" match="distributor">inline</xsl:template>
   <xsl:template mode="ed:behaviour" match="authority">inline</xsl:template>
   <xsl:template mode="ed:behaviour" match="licence">inline</xsl:template>
+  <xsl:template mode="ed:behaviour" match="locus">inline</xsl:template>
+  <xsl:template mode="ed:behaviour" match="extent">inline</xsl:template>
 
   <xsl:template mode="ed:behaviour" match="addrLine">line</xsl:template>
+  <xsl:template mode="ed:behaviour" match="street">line</xsl:template>
+  <xsl:template mode="ed:behaviour" match="postCode">line</xsl:template>
+  <!-- a manuscript's identifier, as a library gives it: institution, repository, collection, shelfmark -->
+  <xsl:template mode="ed:behaviour" match="institution">line</xsl:template>
+  <xsl:template mode="ed:behaviour" match="repository">line</xsl:template>
+  <xsl:template mode="ed:behaviour" match="collection">line</xsl:template>
+  <xsl:template mode="ed:behaviour" match="idno[parent::msIdentifier or parent::altIdentifier]">line</xsl:template>
   <xsl:template mode="ed:behaviour" match="titlePart">line</xsl:template>
   <xsl:template mode="ed:behaviour" match="respStmt">responsibility</xsl:template>
 

@@ -99,7 +99,9 @@
   <xsl:function name="ed:title" as="xs:string">
     <xsl:param name="tei" as="element(TEI)"/>
     <xsl:variable name="titles" select="$tei/teiHeader/fileDesc/titleStmt/title"/>
-    <xsl:variable name="main" select="($titles[@type = 'main'], $titles[not(@type)], $titles)[1]"/>
+    <!-- the document's own title: a series' or journal's title (@level s, j) names what it belongs to -->
+    <xsl:variable name="own" select="$titles[not(@level = ('s', 'j'))]"/>
+    <xsl:variable name="main" select="($own[@type = 'main'], $own[not(@type)], $own, $titles)[1]"/>
     <xsl:variable name="sub" select="$titles[@type = 'sub'][1]"/>
     <xsl:sequence select="string-join((ed:text($main), ed:text($sub))[normalize-space()], ': ')
                           => ed:or(ed:document-id($tei))"/>
@@ -108,7 +110,7 @@
   <xsl:function name="ed:authors" as="xs:string*">
     <xsl:param name="tei" as="element(TEI)"/>
     <xsl:sequence select="$tei/teiHeader/fileDesc/titleStmt/author
-                          ! (ed:entity-name(ed:entity(.//@ref[1], .)) => ed:or(ed:text(.)))"/>
+                          ! (ed:entity-name(ed:entity(.//@ref[1], .)) => ed:or(ed:display-name(.)))"/>
   </xsl:function>
 
   <xsl:function name="ed:document-url" as="xs:string">
@@ -153,7 +155,23 @@
   <xsl:function name="ed:entity-name" as="xs:string?">
     <xsl:param name="entity" as="element()?"/>
     <xsl:variable name="names" select="$entity/(persName, placeName, orgName, label, name)"/>
-    <xsl:sequence select="ed:text(($names[@type = 'normalised'], $names[not(@xml:lang) or @xml:lang = 'en'], $names)[1])[. != '']"/>
+    <xsl:sequence select="ed:display-name(($names[@type = 'normalised'], $names[not(@xml:lang) or @xml:lang = 'en'], $names)[1])[. != '']"/>
+  </xsl:function>
+
+  <!-- A name as a reader expects it: a person's forename before the surname, whether the source has
+       parts (surname, forename in any order) or "Surname, Forename" as an index gives it. Other names
+       (places: "Dresden, Sachsen") are left as they are. The parts are listed one by one: a path
+       would give them in document order. -->
+  <xsl:function name="ed:display-name" as="xs:string?">
+    <xsl:param name="name" as="element()?"/>
+    <xsl:variable name="text" select="ed:text($name)"/>
+    <xsl:variable name="personal" select="exists($name/(self::persName, self::author, self::editor, parent::person))"/>
+    <xsl:sequence select="
+        if (not($personal)) then $text
+        else if ($name/surname and $name/forename)
+          then string-join(($name/roleName, $name/forename, $name/nameLink, $name/surname, $name/genName) ! ed:text(.), ' ')
+        else if (matches($text, '^[^,]+,\s*[^,]+$')) then replace($text, '^([^,]+),\s*(.+)$', '$2 $1')
+        else $text"/>
   </xsl:function>
 
   <xsl:function name="ed:entity-description" as="xs:string?">

@@ -99,7 +99,8 @@
   <xsl:function name="ed:main-title" as="xs:string?">
     <xsl:param name="tei" as="element(TEI)"/>
     <xsl:variable name="titles" select="$tei/teiHeader/fileDesc/titleStmt/title"/>
-    <xsl:sequence select="ed:text(($titles[@type = 'main'], $titles[not(@type)], $titles)[1])[. != '']"/>
+    <xsl:variable name="own" select="$titles[not(@level = ('s', 'j'))]"/>
+    <xsl:sequence select="ed:text(($own[@type = 'main'], $own[not(@type)], $own, $titles)[1])[. != '']"/>
   </xsl:function>
 
   <xsl:function name="ed:subtitle" as="xs:string?">
@@ -178,7 +179,8 @@
   <xsl:function name="ed:action-date" as="element(date)?">
     <xsl:param name="tei" as="element(TEI)"/>
     <xsl:param name="type" as="xs:string"/>
-    <xsl:sequence select="$tei/teiHeader/profileDesc/correspDesc/correspAction[@type = $type]/date[@when or @notBefore or @notAfter or @from or @to][1]"/>
+    <!-- TEI allows several actions of a type, each with several dates: the first dated one answers. -->
+    <xsl:sequence select="($tei/teiHeader/profileDesc/correspDesc/correspAction[@type = $type]/date[@when or @notBefore or @notAfter or @from or @to])[1]"/>
   </xsl:function>
 
   <!-- The date a letter was sent, for formats that cannot say how certain it is: the sent date unless
@@ -382,11 +384,12 @@
   </xsl:function>
 
   <!-- The witness the text was translated from: the first translationOf on the way back from the copy-text. -->
-  <xsl:function name="ed:translated-from" as="element(bibl)?">
-    <xsl:param name="bibl" as="element(bibl)?"/>
+  <xsl:function name="ed:translated-from" as="element()?">
+    <!-- a bibl, biblStruct or msDesc: the copy-text of another edition is often a manuscript -->
+    <xsl:param name="bibl" as="element()?"/>
     <xsl:param name="depth" as="xs:integer"/>
     <xsl:variable name="relation" select="$bibl/relatedItem[@type][1]"/>
-    <xsl:variable name="source" select="ed:targets($relation/@target)[self::bibl][1]"/>
+    <xsl:variable name="source" select="ed:targets($relation/@target)[self::bibl or self::biblStruct or self::msDesc][1]"/>
     <xsl:sequence select="if (empty($source) or $depth gt 20) then ()
                           else if ($relation/@type = 'translationOf') then $source
                           else ed:translated-from($source, $depth + 1)"/>

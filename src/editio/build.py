@@ -3,6 +3,7 @@ atomically into ``build/``. The builders themselves are plug-ins (``editio.build
 
 from __future__ import annotations
 
+import contextvars
 import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -34,6 +35,10 @@ class BuildReport:
     notes: list[str] = field(default_factory=list)
     seconds: float = 0.0
     validation: object | None = None
+    # The notes for people: one line per kind (``notes.summarise``); ``notes`` keeps every one.
+    summary_notes: list[str] = field(default_factory=list)
+    # Sources left out because they could not be used (``keep_going``): their error lines.
+    skipped: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
         """What was built and where, one line per output folder."""
@@ -50,14 +55,18 @@ def build_edition(paths: Iterable[str | Path] | None = None, out: str | Path | N
                   only: Iterable[str] | None = None, validate: bool = True,
                   options: BuildOptions = BuildOptions(),
                   progress: Callable[[int, int], None] | None = None, fresh: bool = False,
-                  force: bool = False) -> BuildReport:
+                  force: bool = False, keep_going: bool = False, jobs: int | None = None) -> BuildReport:
     """Build ``paths`` (default: the configured sources) into ``out``; previous outputs survive a failure.
 
-    What the build cache (``cache.py``) holds for unchanged inputs is reused, unless ``fresh``.
+    With ``keep_going``, sources that cannot be used are left out (``report.skipped`` names them)
+    and the others are built; without it, one such source stops the build before anything is written.
+    What the build cache (``cache.py``) holds for unchanged inputs is reused, unless ``fresh``; the
+    documents' files of the pure builders (``Builder.pure``) are kept per document and made by ``jobs``
+    worker processes (default: one per core) when there are many (``executor.py``).
     ``out`` is refused if editio did not make it (unless ``force``) or if it could hold sources
     (``output_folder.py``); the new outputs replace the old ones in one atomic step.
     """
-    from .cache import BuildCache, builder_key
+    from .cache import BlobStore, BuildCache, builder_key
 
     started = time.perf_counter()
     if options.reading not in READINGS:
@@ -65,7 +74,7 @@ def build_edition(paths: Iterable[str | Path] | None = None, out: str | Path | N
     names = list(dict.fromkeys(only or builders.BUILDERS))  # a name given twice is built once
     # The run's builders, not yet prepared (only those the cache cannot replay will be).
     every = {name: builders.create(name) for name in names}
-    edition = load_edition(paths)
+    edition = load_edition(paths, keep_going=keep_going)
     options = replace(options, outputs=tuple(names))
     out_dir = Path(out) if out is not None else edition.config.output_dir
     out_folder = _output_folder(out_dir, paths, edition, force)
@@ -74,7 +83,10 @@ def build_edition(paths: Iterable[str | Path] | None = None, out: str | Path | N
     edition.output_dir = out_dir  # records continue the history this build folder keeps
     cache = BuildCache(out_dir)
     run = Run(edition, options, lambda name: every[name] if name in every else builders.create(name))
-    report = BuildReport(documents=len(edition.texts), out=out_dir)
+    report = BuildReport(documents=len(edition.texts), out=out_dir,
+                         skipped=[str(error) for error in edition.skipped])
+    blobs = BlobStore(out_dir)
+    blobs_token = _blob_store.set(blobs)
     try:
         keys = {name: builder_key(every[name], edition, options) for name in names}
         cached = {name: None if fresh else cache.outputs(name, keys[name]) for name in names}
@@ -93,11 +105,16 @@ def build_edition(paths: Iterable[str | Path] | None = None, out: str | Path | N
             # Document by document, every builder: what one builder asks of another for a document
             # is kept only until that document is done.
             steps = len(edition.texts) + 1
+            pure = [current for current in rendered if current.pure and current.name in builders.BUILDERS]
+            if pure:
+                _render_documents(pure, edition, options, out_dir, writers, fresh, jobs,
+                                  lambda done: progress and progress(done, steps))
+            others = [current for current in rendered if current not in pure]
             for step, document in enumerate(edition.texts, start=1):
-                for current in rendered:
+                for current in others:
                     writers[current.name].write_all(run.take(current.name, document))
                 run.forget(document)
-                if progress:
+                if progress and others:
                     progress(step, steps)
             for current in rendered:
                 writers[current.name].write_all(run.take(current.name))
@@ -106,8 +123,12 @@ def build_edition(paths: Iterable[str | Path] | None = None, out: str | Path | N
                                     writers[current.name].notes)
             if progress:
                 progress(steps, steps)
+        blobs.prune()  # after the switch: the retired generation no longer links to its blobs
     finally:
+        _blob_store.reset(blobs_token)
         run.finish()
+    from .notes import summarise
+    report.summary_notes = summarise(report.notes, edition.documents)
     report.notes = list(dict.fromkeys(report.notes))
     report.seconds = time.perf_counter() - started
     return report
@@ -156,13 +177,77 @@ class _Writer:
             self.report.outputs[self.current.name] += self.current.counts(output.path)
 
 
+# The blob store of the running build (``cache.BlobStore``): outputs are hard links to their bytes.
+_blob_store: contextvars.ContextVar = contextvars.ContextVar("blob_store")
+
+
+def _render_documents(pure: list[Builder], edition: Edition, options: BuildOptions, out_dir: Path,
+                      writers: dict, fresh: bool, jobs: int | None, progress: Callable[[int], None]) -> None:
+    """Every document's files from the pure builders: replayed from the per-document cache, or made
+    as tasks by an executor (worker processes for many documents), written in document order so
+    that the outputs never depend on which worker made them."""
+    from .cache import RECORD_DATED, DocumentCache, document_key
+    from .executor import DocumentTask, Shared, SerialExecutor, executor_for, render_task
+    from .record_dates import RecordState, record_dates
+
+    store = DocumentCache(out_dir)
+    dated = {b.name for b in pure} & set(RECORD_DATED)
+    dates = record_dates(edition) if dated else None
+
+    def key(document, state) -> str:
+        # files that carry record dates depend on the document's record state: looked up under the
+        # state the previous build left, kept under the state this build produced (the same when unchanged)
+        return document_key(pure, edition, options, document, repr(state) if dated else "")
+
+    keys = {document: key(document, dates.previous.get(document.id) if dates else None) for document in edition.texts}
+    used: set[str] = set()
+    # what the cache holds is read one document at a time, when written: memory stays one document's
+    missing = [document for document in edition.texts if fresh or not store.holds(keys[document])]
+    to_make = set(missing)
+    shared = Shared(edition.config, edition.context_xml, options, tuple(b.name for b in pure), out_dir)
+    executor = executor_for(shared, len(missing), jobs)
+    try:
+        made = executor.map(render_task, [DocumentTask(str(d.path), d.source) for d in missing])
+        for step, document in enumerate(edition.texts, start=1):
+            entry = None if document in to_make else store.entry(keys[document])
+            if entry is None:  # to make, or an entry damaged since it was found: made here
+                if document in to_make:
+                    result = next(made)
+                else:
+                    here = SerialExecutor(shared)
+                    result = render_task(DocumentTask(str(document.path), document.source))
+                    here.close()
+                outputs, state = result.outputs, result.state
+                # kept under the state produced, and under the one looked up: a build without the
+                # metadata builder leaves no history, so the next one looks up the same state again
+                for kept in {key(document, state), keys[document]}:
+                    used.add(kept)
+                    store.store(kept, outputs, state and list(state.__dict__.values()))
+            else:
+                outputs, stored_state = entry
+                state = RecordState(stored_state[0], stored_state[1], tuple(stored_state[2])) if stored_state else None
+                used.add(keys[document])
+            if dates is not None and state is not None:
+                dates._states[document.id] = state  # the history this build leaves, without rendering again
+            for current in pure:
+                writers[current.name].write_all(outputs.get(current.name, ()))
+            progress(step)
+    finally:
+        executor.close()
+    store.keep_only(used)
+
+
 def _write(folder: Path, output: Output) -> None:
     path = (folder / output.path).resolve()
     if folder.resolve() not in path.parents:
         raise BuildError(f"output path escapes its folder: {output.path}")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(output.content)
+        blobs = _blob_store.get(None)
+        if blobs is None:
+            path.write_bytes(output.content)
+        else:
+            blobs.place(output.content, path)
     except OSError as error:  # a full disk, say: name the file, keep the previous build
         raise BuildError(f"cannot write: {error.strerror or error}", file=path) from None
 

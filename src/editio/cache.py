@@ -5,10 +5,18 @@ source file (prolog, comments and processing instructions included, not only the
 settings (their values and their file), the edition index, the stylesheets folder and the versions
 of the engines the builder names. Contents, not modification times: a touched but unchanged file rebuilds nothing,
 and a changed register or stylesheet rebuilds everything that reads it. The granularity is one
-builder for the whole edition, which is always correct; an edition of many documents would want
-finer keys. Validation reports are kept the same way, under the documents and their schemas.
+builder for the whole edition, which is always correct. Beneath it, for the builders whose
+per-document files are pure (``Builder.pure``), each document's files are kept under a key of their
+own (:func:`document_key`): the document's bytes and name, the compact index every per-document
+transform reads, the settings, options, stylesheets and engines. A changed letter misses only its
+own entry; a change to what every letter reads (a register, a stylesheet) misses them all.
+Validation reports are kept the same way, under the documents and their schemas.
 
-The cache lives in ``<build>/.cache/`` and keeps one entry per builder, so it never grows.
+The cache lives in ``<build>/.cache/`` and keeps one entry per builder and one per document of the
+last build, so it never grows beyond the edition. The files themselves are kept once, by the hash of
+their bytes (:class:`BlobStore`), and every output is a hard link to its blob: writing a file whose
+bytes an earlier build made costs a link, not a write (on a busy disk, writing 20,000 small files
+takes minutes; linking them, seconds).
 """
 
 from __future__ import annotations
@@ -19,7 +27,7 @@ import os
 import shutil
 import tempfile
 from dataclasses import asdict
-from functools import cache
+from functools import cache, cached_property
 from importlib import metadata
 from pathlib import Path
 from typing import Iterable
@@ -89,6 +97,86 @@ def builder_key(builder, edition, options, produced: bool = False) -> str:
                  engine_versions(("saxonche", *builder.engines)), history)
 
 
+class BlobStore:
+    """Files by the SHA-256 of their bytes under ``<out>/.cache/blobs/``; ``place`` hard-links one to a
+    path (or writes it there, where the file system has no hard links)."""
+
+    def __init__(self, out_dir: Path) -> None:
+        self.root = out_dir / CACHE_FOLDER / "blobs"
+
+    def add(self, content: bytes) -> str:
+        digest = hashlib.sha256(content).hexdigest()
+        blob = self.root / digest[:2] / digest
+        if not blob.is_file():
+            blob.parent.mkdir(parents=True, exist_ok=True)
+            scratch = blob.with_name(f".new-{digest}-{os.getpid()}")
+            scratch.write_bytes(content)
+            os.replace(scratch, blob)
+        return digest
+
+    def read(self, digest: str) -> bytes:
+        return (self.root / digest[:2] / digest).read_bytes()
+
+    def place(self, content: bytes, path: Path) -> None:
+        try:
+            digest = self.add(content)
+            os.link(self.root / digest[:2] / digest, path)
+        except OSError:
+            path.write_bytes(content)
+
+    def prune(self) -> None:
+        """Drop the blobs no output and no cache entry links to any more (one link: the store's own)."""
+        if not self.root.is_dir():
+            return
+        for folder in self.root.iterdir():
+            for blob in folder.iterdir() if folder.is_dir() else ():
+                try:
+                    if blob.stat().st_nlink <= 1 and not self._referenced(blob.name):
+                        blob.unlink()
+                except OSError:
+                    pass
+
+    def _referenced(self, digest: str) -> bool:
+        return digest in self._document_digests
+
+    @cached_property
+    def _document_digests(self) -> set[str]:
+        """The blobs the per-document cache names (its entries hold digests, not links)."""
+        digests: set[str] = set()
+        for entry in (self.root.parent / "documents").glob("*"):
+            try:
+                with open(entry, "rb") as opened:
+                    digests.update(row[2] for row in json.loads(opened.read())["files"])
+            except (OSError, ValueError, TypeError, IndexError, KeyError):
+                continue
+        return digests
+
+
+def document_key(builders, edition, options, document, record_state: str = "") -> str:
+    """The key of ``document``'s files from the pure builders ``builders`` (and, for files that carry
+    record dates, the document's record state)."""
+    return _hash(__version__, _edition_digest(edition), " ".join(b.name for b in builders), repr(options),
+                 repr(edition.config), edition.context_xml, stylesheets_digest(),
+                 engine_versions(("saxonche", *(e for b in builders for e in b.engines))),
+                 edition.relative_name(document), document.source, record_state)
+
+
+def _edition_digest(edition) -> str:
+    """What every document's key shares beside the compact index: editio's code, every byte of the
+    settings file and of the sources without a text (the registers the index is made from), so that
+    the per-document keys, like the builder keys, cover every byte they depend on. Once per build."""
+    digest = edition.__dict__.get("_editio_edition_digest")
+    if digest is None:
+        settings = edition.config.path.read_bytes() \
+            if edition.config.path and edition.config.path.is_file() else b""
+        texts = {id(document) for document in edition.texts}
+        registers = [part for document in edition.documents if id(document) not in texts
+                     for part in (edition.relative_name(document), document.source)]
+        digest = _hash(code_digest(), settings, *registers)
+        edition.__dict__["_editio_edition_digest"] = digest
+    return digest
+
+
 def validation_key(edition) -> str:
     """The documents, and the folders of the local schemas they declare (includes and all)."""
     from .edition import today  # a rule compares dates with today: a report holds for one day
@@ -100,6 +188,13 @@ def validation_key(edition) -> str:
     for folder in sorted(folders):
         parts += [str(folder), folder_digest(folder) if folder.is_dir() else "absent"]
     return _hash(*parts)
+
+
+def _link_or_copy(source: str, target: str) -> None:
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
 
 
 class BuildCache:
@@ -129,9 +224,9 @@ class BuildCache:
         files = sorted(set(files))
 
         def fill(scratch: Path) -> None:
-            for path in files:
+            for path in files:  # hard links: the staged files are links to blobs already
                 (scratch / path).parent.mkdir(parents=True, exist_ok=True)
-                shutil.copy2(folder / path, scratch / path)
+                _link_or_copy(str(folder / path), str(scratch / path))
             (scratch / NOTES_FILE).write_text(json.dumps({"files": files, **notes}), encoding="utf-8")
         self._replace(self.root / name, key, fill)
 
@@ -165,3 +260,48 @@ class BuildCache:
         for old in folder.iterdir():
             if old.name != key:
                 shutil.rmtree(old, ignore_errors=True)
+
+
+class DocumentCache:
+    """One small JSON file per document under ``<out>/.cache/documents/``: each of its files as
+    (builder, path, digest, notes), the bytes being in the :class:`BlobStore`. Entries the last build
+    did not use are dropped by ``keep_only``."""
+
+    def __init__(self, out_dir: Path) -> None:
+        self.root = out_dir / CACHE_FOLDER / "documents"
+        self.blobs = BlobStore(out_dir)
+
+    def holds(self, key: str) -> bool:
+        return (self.root / key).is_file()
+
+    def entry(self, key: str):
+        """(outputs by builder as (path, content, notes), the record state kept with them), or None."""
+        try:
+            stored = json.loads((self.root / key).read_bytes())
+            made: dict[str, list] = {}
+            for name, path, digest, notes in stored["files"]:
+                made.setdefault(name, []).append((path, self.blobs.read(digest), tuple(notes)))
+            return made, stored.get("state")
+        except (OSError, ValueError, TypeError, KeyError):
+            return None  # a damaged entry (or a blob gone) is only a miss
+
+    def store(self, key: str, outputs: dict[str, list[tuple[str, bytes, tuple[str, ...]]]], state=None) -> None:
+        try:
+            rows = [[name, path, self.blobs.add(content), list(notes)] for name, files in outputs.items()
+                    for path, content, notes in files]
+            self.root.mkdir(parents=True, exist_ok=True)
+            scratch = self.root / f".new-{key}"
+            scratch.write_text(json.dumps({"files": rows, "state": state}), encoding="utf-8")
+            os.replace(scratch, self.root / key)
+        except OSError:
+            return
+
+    def keep_only(self, keys: set[str]) -> None:
+        if not self.root.is_dir():
+            return
+        for entry in self.root.iterdir():
+            if entry.name not in keys:
+                try:
+                    entry.unlink()
+                except OSError:
+                    pass

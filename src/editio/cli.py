@@ -154,8 +154,13 @@ def validate(paths, schemas, rngs, phase, output_format, jobs) -> None:
 @click.option("--force", is_flag=True,
               help="Build into an existing folder that editio did not make (its html/, text/, pdf/ and "
                    "metadata/ are replaced).")
+@click.option("--keep-going", is_flag=True,
+              help="Build the readable sources when some cannot be read (each is named; the exit status is 1).")
+@click.option("--jobs", "-j", type=click.IntRange(1, None),
+              help="Worker processes for the documents (default: one per core; 1 builds in this process).")
+@click.option("--verbose", "-v", is_flag=True, help="Print every note, not one summary line per kind.")
 @reports_errors
-def build(paths, out, only, no_validate, reading, fresh, force) -> None:
+def build(paths, out, only, no_validate, reading, fresh, force, keep_going, jobs, verbose) -> None:
     """Build the web edition, plain text, PDF and metadata from PATHs into build/."""
     from .build import BuildOptions, ValidationFailed, build_edition
     selected = [name.strip() for name in only.split(",") if name.strip()] if only else None
@@ -163,16 +168,22 @@ def build(paths, out, only, no_validate, reading, fresh, force) -> None:
         try:
             report = build_edition(paths or None, out=out, only=selected, validate=not no_validate,
                                    options=BuildOptions(reading=reading), progress=progress, fresh=fresh,
-                                   force=force)
+                                   force=force, keep_going=keep_going, jobs=jobs)
         except ValidationFailed as failure:
             progress.finish()
             for problem in failure.report.problems:
                 click.echo(str(problem), err=True)
             click.echo(str(failure), err=True)
             sys.exit(EXIT_INVALID)
-    for note in report.notes:
+    for note in report.notes if verbose else report.summary_notes:
         click.echo(f"note: {note}", err=True)
+    for error in report.skipped:
+        click.echo(error, err=True)
     click.echo(report.summary())
+    if report.skipped:
+        click.echo(f"error: {len(report.skipped)} source{'s' * (len(report.skipped) != 1)} could not be used "
+                   "and {} left out".format("were" if len(report.skipped) != 1 else "was"), err=True)
+        sys.exit(EXIT_INVALID)
 
 
 class _progress_bar:

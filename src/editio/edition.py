@@ -17,6 +17,8 @@ from .documents import NS, Document, iterate_source_paths, load_document
 from .errors import ConfigError, InputError, MalformedInput
 
 EDITIO_NS = "urn:editio"
+# The index is editio's own XML: no entity to refuse, but a large edition makes a large tree.
+_INDEX_PARSER = etree.XMLParser(collect_ids=False, huge_tree=True, resolve_entities=False, no_network=True)
 _XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 # Register entries by element, and the register page of their kind (as common.xsl's ed:entity-kinds).
 _ENTITY_KINDS = {f"{{{NS['tei']}}}{name}": kind for name, kind in (
@@ -31,6 +33,8 @@ class Edition:
     config: Config
     documents: list[Document]
     context: frozenset[Document] = frozenset()
+    # Sources that could not be used (not well-formed, not TEI, a repeated id), left out by ``keep_going``.
+    skipped: tuple[InputError, ...] = ()
     _last_node: tuple | None = field(default=None, repr=False)
     #: Whether these are all the edition's sources (only then does a missing document count as deleted).
     complete: bool = True
@@ -69,7 +73,8 @@ class Edition:
         the documents without a text (the registers that names point into), the register entries a
         text keeps in itself, and where each id of the texts is read (``<ed:target>``), never another
         document's text. Built once per build; each document comes beside it (``document_node``)."""
-        index = etree.fromstring(self._index(lambda document: not _has_text(document)))
+        # ids are not collected: a register entry kept in many letters has the same id in each
+        index = etree.fromstring(self._index(lambda document: not _has_text(document)), _INDEX_PARSER)
         index.extend(self._targets())
         return etree.tostring(index, encoding="utf-8")
 
@@ -80,7 +85,7 @@ class Edition:
             return []
         from .transform import stylesheet
         made = stylesheet("html.xsl").call("{urn:editio:web}target-index", self.saxon_index)
-        return list(etree.fromstring(made.content))
+        return list(etree.fromstring(made.content, _INDEX_PARSER))
 
     def _index(self, in_full) -> bytes:
         settings = self.config.edition
@@ -153,8 +158,15 @@ class Edition:
 
 
 def load_edition(paths: Iterable[str | Path] | None = None, config: Config | None = None,
-                 context: str = "registers", malformed: list | None = None) -> Edition:
+                 context: str = "registers", malformed: list | None = None,
+                 keep_going: bool = False) -> Edition:
     """Load every TEI file under ``paths`` (default: the configured sources folder).
+
+    Every source is read before any is refused, so that one run names every file that cannot be used
+    (not well-formed, not TEI, an id another document has): given a ``malformed`` list, they are put
+    there (validation reports each); with ``keep_going``, they are left out of the edition and named
+    by ``skipped`` (a build of the others); otherwise the load stops (``SourcesUnreadable``, each file
+    on its own line).
 
     When only some of the edition's sources are asked for, the others come along as ``context``:
     its registers (sources without a ``<text>``), so that pointers into them resolve, or with
@@ -164,13 +176,35 @@ def load_edition(paths: Iterable[str | Path] | None = None, config: Config | Non
     if config is None:
         config = load_config(Path(paths[0]) if paths else None)
     source_paths = iterate_source_paths(paths or [config.sources_dir])
-    documents = _load_all(source_paths, malformed, config.max_source_bytes)
-    others = [] if not paths else _other_sources(source_paths, config, malformed)
+    unusable: list = [] if malformed is None else malformed
+    documents = _load_all(source_paths, unusable, config.max_source_bytes)
+    others = [] if not paths else _other_sources(source_paths, config, unusable)
     if context == "registers":
         others = [d for d in others if not _has_text(d)]
-    _refuse_duplicate_ids(documents + others, malformed)
+    _refuse_duplicate_ids(documents + others, unusable)
+    if malformed is None and unusable and not keep_going:
+        raise unusable[0] if len(unusable) == 1 else SourcesUnreadable(unusable)
+    skipped: tuple = ()
+    if keep_going and malformed is None:
+        skipped = tuple(unusable)
+        # the later of two documents with one id is left out: outputs are named by the id
+        refused = {error.file for error in unusable}
+        documents = [d for d in documents if str(d.path) not in refused]
+        others = [d for d in others if str(d.path) not in refused]
     complete = not paths or all(Path(p).resolve() == config.sources_dir.resolve() for p in paths)
-    return Edition(config=config, documents=documents + others, context=frozenset(others), complete=complete)
+    return Edition(config=config, documents=documents + others, context=frozenset(others), complete=complete,
+                   skipped=skipped)
+
+
+class SourcesUnreadable(InputError):
+    """Several sources cannot be used: one ``file:line:column: error:`` line each."""
+
+    def __init__(self, errors: list[InputError]) -> None:
+        super().__init__(f"{len(errors)} sources cannot be used; nothing was built (--keep-going builds the others)")
+        self.errors = errors
+
+    def __str__(self) -> str:
+        return "\n".join([*(str(error) for error in self.errors), f"error: {self.message}"])
 
 
 def _load_all(paths: Iterable[Path], malformed: list | None, max_bytes: int) -> list[Document]:
@@ -203,7 +237,8 @@ def _refuse_duplicate_ids(documents: list[Document], malformed: list | None = No
         if document.id in seen:
             error = MalformedInput(f"two documents have the id '{document.id}' (the other is "
                                    f"{seen[document.id].path}): give each TEI root its own xml:id",
-                                   file=document.path, line=document.root.sourceline)
+                                   file=document.path, line=document.root.sourceline,
+                                   column=document.position(document.root)[1])
             if malformed is None:
                 raise error
             malformed.append(error)

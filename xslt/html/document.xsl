@@ -69,6 +69,7 @@
           </xsl:if>
         </xsl:otherwise>
       </xsl:choose>
+      <xsl:call-template name="web:correspondence"/>
       <p class="document-meta">
         <xsl:for-each select="ed:edition-version(.)">
           <span>{ed:label('version')} {.}</span>
@@ -90,6 +91,24 @@
         <xsl:call-template name="web:show-control"/>
       </div>
     </header>
+  </xsl:template>
+
+  <!-- A letter's correspondence at a glance, one line per action (sent, received, …): who, where,
+       when (with notBefore/notAfter, from/to and @cert in words). Nothing for a text without one. -->
+  <xsl:template name="web:correspondence">
+    <xsl:variable name="actions" select="teiHeader/profileDesc/correspDesc/correspAction"/>
+    <xsl:if test="exists($actions)">
+      <dl class="correspondence">
+        <xsl:for-each select="$actions">
+          <xsl:variable name="who" select="web:correspondents(.)"/>
+          <xsl:variable name="where" select="placeName ! (ed:entity-name(ed:entity(@ref, .)) => ed:or(ed:text(.)))"/>
+          <div>
+            <dt>{ed:term((@type, 'correspAction')[1])}</dt>
+            <dd>{string-join((string-join($who, ', '), string-join($where, ', '), date ! ed:date-description(.))[normalize-space()], ' · ')}</dd>
+          </div>
+        </xsl:for-each>
+      </dl>
+    </xsl:if>
   </xsl:template>
 
   <!-- The docTitle of the title page the page header shows is the page's h1 (web-only refinement). -->

@@ -56,9 +56,19 @@
               </header>
               <section class="home-texts" aria-labelledby="texts-heading">
                 <h2 id="texts-heading">{ed:label('contents')}</h2>
-                <xsl:apply-templates select="$texts" mode="web:text-card">
-                  <xsl:with-param name="root" select="''" tunnel="yes"/>
-                </xsl:apply-templates>
+                <xsl:choose>
+                  <xsl:when test="count($texts) ge $web:letters-table-from
+                                  and count($texts[teiHeader/profileDesc/correspDesc/correspAction]) * 2 gt count($texts)">
+                    <xsl:call-template name="web:letters-table">
+                      <xsl:with-param name="letters" select="$texts"/>
+                    </xsl:call-template>
+                  </xsl:when>
+                  <xsl:otherwise>
+                    <xsl:apply-templates select="$texts" mode="web:text-card">
+                      <xsl:with-param name="root" select="''" tunnel="yes"/>
+                    </xsl:apply-templates>
+                  </xsl:otherwise>
+                </xsl:choose>
               </section>
             </xsl:otherwise>
           </xsl:choose>
@@ -118,6 +128,59 @@
       </li>
     </ul>
   </xsl:template>
+
+  <!-- From this many texts, mostly letters, the contents are a table of letters by year, not cards. -->
+  <xsl:param name="web:letters-table-from" as="xs:integer" select="12"/>
+
+  <!-- A correspondence's letters in date order, a table per year, with a list of the years: who wrote
+       to whom, where and when, readable without script. Undated letters come last. -->
+  <xsl:template name="web:letters-table">
+    <xsl:param name="letters" as="element(TEI)*"/>
+    <xsl:variable name="dated" as="map(*)*">
+      <xsl:for-each select="$letters">
+        <xsl:variable name="date" select="ed:action-date(., 'sent')"/>
+        <xsl:sequence select="map { 'tei': ., 'date': $date,
+            'sort': string(($date/@when, $date/@notBefore, $date/@from, $date/@notAfter, $date/@to)[1]) }"/>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:variable name="sorted" select="sort($dated, (), function ($row) { ($row?sort[. != ''], '9999')[1] || ' ' || ed:document-id($row?tei) })"/>
+    <xsl:variable name="years" select="distinct-values($sorted ! (substring(?sort, 1, 4)[matches(., '^\d{4}$')], 'undated')[1])"/>
+    <nav class="letter-years" aria-label="Years">
+      <ul>
+        <xsl:for-each select="$years">
+          <li><a href="#year-{.}">{if (. = 'undated') then 'Undated' else .}</a></li>
+        </xsl:for-each>
+      </ul>
+    </nav>
+    <xsl:for-each-group select="$sorted" group-adjacent="(substring(?sort, 1, 4)[matches(., '^\d{4}$')], 'undated')[1]">
+      <section class="letter-year" aria-labelledby="year-{current-grouping-key()}">
+        <h3 id="year-{current-grouping-key()}">{if (current-grouping-key() = 'undated') then 'Undated' else current-grouping-key()}
+          <span class="count">({count(current-group())})</span></h3>
+        <table class="letters">
+          <thead><tr><th scope="col">Date</th><th scope="col">Letter</th><th scope="col">From</th><th scope="col">To</th><th scope="col">Place</th></tr></thead>
+          <tbody>
+            <xsl:for-each select="current-group()">
+              <xsl:variable name="tei" select="?tei"/>
+              <xsl:variable name="actions" select="$tei/teiHeader/profileDesc/correspDesc/correspAction"/>
+              <tr>
+                <td>{ed:date-description(?date)}</td>
+                <td><a href="{web:document-href($tei, '')}">{ed:display-title($tei)}</a></td>
+                <td>{string-join(web:correspondents($actions[@type = 'sent']), ', ')}</td>
+                <td>{string-join(web:correspondents($actions[@type = 'received']), ', ')}</td>
+                <td>{string-join($actions[@type = 'sent']/placeName ! (ed:entity-name(ed:entity(@ref, .)) => ed:or(ed:text(.))), ', ')}</td>
+              </tr>
+            </xsl:for-each>
+          </tbody>
+        </table>
+      </section>
+    </xsl:for-each-group>
+  </xsl:template>
+
+  <!-- The people (or bodies) of correspondence actions, by their register name, else as written. -->
+  <xsl:function name="web:correspondents" as="xs:string*">
+    <xsl:param name="actions" as="element(correspAction)*"/>
+    <xsl:sequence select="$actions/(persName, orgName, name, rs) ! (ed:entity-name(ed:entity(@ref, .)) => ed:or(ed:display-name(.)))"/>
+  </xsl:function>
 
   <xsl:mode name="web:text-card" on-no-match="deep-skip"/>
 

@@ -27,7 +27,8 @@
       <xsl:apply-templates/>
     </span>
     <!-- the space keeps the words apart where the page is read as text (search, copying, readers) -->
-    <xsl:if test="following-sibling::*[node-name() = node-name(current())]"><xsl:text> </xsl:text><br/></xsl:if>
+    <!-- a line ends where another line follows it (an address's parts, a shelfmark's) -->
+    <xsl:if test="following-sibling::*[ed:behaviour(.) = 'line']"><xsl:text> </xsl:text><br/></xsl:if>
   </xsl:template>
 
   <!-- "Encoding: The editio project". -->

@@ -86,7 +86,7 @@
   </xsl:template>
   <!-- Behaviour "line": the lines of an address, the parts of a title. -->
   <xsl:template _match="{$ed:match?line}" mode="txt:inline">
-    <xsl:sequence select="txt:inline(node()) || (if (following-sibling::*[node-name() = node-name(current())]) then $txt:line-break else '')"/>
+    <xsl:sequence select="txt:inline(node()) || (if (following-sibling::*[ed:behaviour(.) = 'line']) then $txt:line-break else '')"/>
   </xsl:template>
   <xsl:template _match="{$ed:match?space}" mode="txt:inline">
     <xsl:text> </xsl:text>

