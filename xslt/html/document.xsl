@@ -167,7 +167,7 @@
   <xsl:template name="web:show-control">
     <xsl:variable name="text" select="text"/>
     <xsl:variable name="marks" as="map(*)*" select="(
-        $ed:register-kinds[some $name in $text//*[@ref] satisfies ed:entity-kind(web:entity($name)) = .]
+        $ed:register-kinds[some $name in $text//*[@ref] satisfies (web:entity($name) ! ed:entity-kind(.)) = .]
           ! map { 'key': ., 'label': ed:label(.), 'on': false() },
         map { 'key': 'emendations', 'label': 'Emendations', 'on': true() }[exists($text//choice)],
         map { 'key': 'pages', 'label': 'Page breaks', 'on': true() }[exists($text//pb)],
