@@ -106,9 +106,10 @@ def build_edition(paths: Iterable[str | Path] | None = None, out: str | Path | N
             # is kept only until that document is done.
             steps = len(edition.texts) + 1
             pure = [current for current in rendered if current.pure and current.name in builders.BUILDERS]
+            kept_documents = None
             if pure:
-                _render_documents(pure, edition, options, out_dir, writers, fresh, jobs,
-                                  lambda done: progress and progress(done, steps))
+                kept_documents = _render_documents(pure, edition, options, out_dir, writers, fresh, jobs,
+                                                   lambda done: progress and progress(done, steps), blobs)
             others = [current for current in rendered if current not in pure]
             for step, document in enumerate(edition.texts, start=1):
                 for current in others:
@@ -123,7 +124,13 @@ def build_edition(paths: Iterable[str | Path] | None = None, out: str | Path | N
                                     writers[current.name].notes)
             if progress:
                 progress(steps, steps)
-        blobs.prune()  # after the switch: the retired generation no longer links to its blobs
+        # after the switch: the retired generation no longer links to its blobs
+        if kept_documents is not None:
+            kept_documents()
+        blobs.prune()
+    except BaseException:
+        blobs.discard_new()  # a failed build leaves the previous one's cache as it was
+        raise
     finally:
         _blob_store.reset(blobs_token)
         run.finish()
@@ -182,15 +189,17 @@ _blob_store: contextvars.ContextVar = contextvars.ContextVar("blob_store")
 
 
 def _render_documents(pure: list[Builder], edition: Edition, options: BuildOptions, out_dir: Path,
-                      writers: dict, fresh: bool, jobs: int | None, progress: Callable[[int], None]) -> None:
+                      writers: dict, fresh: bool, jobs: int | None, progress: Callable[[int], None],
+                      blobs) -> Callable[[], None]:
     """Every document's files from the pure builders: replayed from the per-document cache, or made
     as tasks by an executor (worker processes for many documents), written in document order so
-    that the outputs never depend on which worker made them."""
+    that the outputs never depend on which worker made them. Returns what drops the entries this
+    build did not use, to be called once the new build is in place."""
     from .cache import RECORD_DATED, DocumentCache, document_key
     from .executor import DocumentTask, Shared, SerialExecutor, executor_for, render_task
     from .record_dates import RecordState, record_dates
 
-    store = DocumentCache(out_dir)
+    store = DocumentCache(out_dir, blobs)
     dated = {b.name for b in pure} & set(RECORD_DATED)
     dates = record_dates(edition) if dated else None
 
@@ -234,7 +243,7 @@ def _render_documents(pure: list[Builder], edition: Edition, options: BuildOptio
             progress(step)
     finally:
         executor.close()
-    store.keep_only(used)
+    return lambda: store.keep_only(used)
 
 
 def _write(folder: Path, output: Output) -> None:

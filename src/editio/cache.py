@@ -103,16 +103,40 @@ class BlobStore:
 
     def __init__(self, out_dir: Path) -> None:
         self.root = out_dir / CACHE_FOLDER / "blobs"
+        # What this build added to the current build folder's cache, newest last: a failed build
+        # takes it out again (``discard_new``), so that it leaves the previous build as it was.
+        self.created: list[Path] = []
 
     def add(self, content: bytes) -> str:
         digest = hashlib.sha256(content).hexdigest()
         blob = self.root / digest[:2] / digest
         if not blob.is_file():
-            blob.parent.mkdir(parents=True, exist_ok=True)
+            self.make_folder(blob.parent)
             scratch = blob.with_name(f".new-{digest}-{os.getpid()}")
-            scratch.write_bytes(content)
-            os.replace(scratch, blob)
+            try:
+                scratch.write_bytes(content)
+                os.replace(scratch, blob)
+            except BaseException:
+                scratch.unlink(missing_ok=True)
+                raise
+            self.created.append(blob)
         return digest
+
+    def make_folder(self, folder: Path) -> None:
+        missing = [folder, *folder.parents]
+        missing = [f for f in reversed(missing[:missing.index(self.root.parent.parent)]) if not f.is_dir()] \
+            if self.root.parent.parent in missing else []
+        folder.mkdir(parents=True, exist_ok=True)
+        self.created.extend(missing)
+
+    def discard_new(self) -> None:
+        """Remove what this build added (files, then the folders made for them)."""
+        for path in reversed(self.created):
+            try:
+                path.rmdir() if path.is_dir() else path.unlink()
+            except OSError:
+                pass
+        self.created.clear()
 
     def read(self, digest: str) -> bytes:
         return (self.root / digest[:2] / digest).read_bytes()
@@ -267,9 +291,9 @@ class DocumentCache:
     (builder, path, digest, notes), the bytes being in the :class:`BlobStore`. Entries the last build
     did not use are dropped by ``keep_only``."""
 
-    def __init__(self, out_dir: Path) -> None:
+    def __init__(self, out_dir: Path, blobs: BlobStore | None = None) -> None:
         self.root = out_dir / CACHE_FOLDER / "documents"
-        self.blobs = BlobStore(out_dir)
+        self.blobs = blobs or BlobStore(out_dir)
 
     def holds(self, key: str) -> bool:
         return (self.root / key).is_file()
@@ -289,10 +313,16 @@ class DocumentCache:
         try:
             rows = [[name, path, self.blobs.add(content), list(notes)] for name, files in outputs.items()
                     for path, content, notes in files]
-            self.root.mkdir(parents=True, exist_ok=True)
+            self.blobs.make_folder(self.root)
             scratch = self.root / f".new-{key}"
-            scratch.write_text(json.dumps({"files": rows, "state": state}), encoding="utf-8")
-            os.replace(scratch, self.root / key)
+            new = not (self.root / key).exists()
+            try:
+                scratch.write_text(json.dumps({"files": rows, "state": state}), encoding="utf-8")
+                os.replace(scratch, self.root / key)
+            finally:
+                scratch.unlink(missing_ok=True)
+            if new:
+                self.blobs.created.append(self.root / key)
         except OSError:
             return
 
