@@ -17,9 +17,6 @@ from __future__ import annotations
 
 import copy
 import json
-import os
-import threading
-import time
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import parse_qsl
@@ -27,6 +24,7 @@ from urllib.parse import parse_qsl
 from lxml import etree
 
 from .documents import safe_parser
+from .folder_snapshot import FolderSnapshot
 from .public_url import PublicUrl
 from .wsgi import StartResponse, method_not_allowed, plain
 
@@ -93,25 +91,10 @@ class TextLibrary:
 
     def __init__(self, folder: Path, interval: float = 1.0) -> None:
         self.folder = Path(folder)
-        self.interval = interval
-        self._lock = threading.Lock()
-        self._checked = float("-inf")
-        self._signature: object = None
-        self._texts: dict[str, Text] = {}
+        self._snapshot = FolderSnapshot(self.folder, self._read, {}, interval)
 
     def texts(self) -> dict[str, Text]:
-        if time.monotonic() - self._checked >= self.interval:
-            with self._lock:
-                self._checked = time.monotonic()
-                try:
-                    status = os.stat(self.folder)
-                    signature = (status.st_ino, status.st_mtime_ns)
-                except OSError:
-                    signature = None
-                if signature != self._signature:
-                    self._texts = self._read() if signature else {}
-                    self._signature = signature
-        return self._texts
+        return self._snapshot.get()
 
     def _read(self) -> dict[str, Text]:
         texts = {}

@@ -10,11 +10,10 @@ each item (PDF, TEI, plain text) links back to the page as ``collection``, each 
 from __future__ import annotations
 
 import json
-import os
-import threading
-import time
 from pathlib import Path
 from urllib.parse import urlsplit
+
+from .folder_snapshot import FolderSnapshot
 
 LINKSET_SUFFIX = ".linkset.json"
 LINKSET_TYPE = "application/linkset+json"
@@ -33,29 +32,11 @@ class Signposts:
     def __init__(self, folder: Path, base_url: str, interval: float = 1.0) -> None:
         self.folder = Path(folder)
         self.base_path = urlsplit(base_url).path or "/"
-        self.interval = interval
-        self._lock = threading.Lock()
-        self._checked = float("-inf")
-        self._signature: object = None
-        self._headers: dict[str, str] = {}
+        self._snapshot = FolderSnapshot(self.folder, self._read, {}, interval)
 
     def headers(self, path: str) -> list[tuple[str, str]]:
-        if time.monotonic() - self._checked >= self.interval:
-            self._refresh()
-        value = self._headers.get(path)
+        value = self._snapshot.get().get(path)
         return [("Link", value)] if value else []
-
-    def _refresh(self) -> None:
-        with self._lock:
-            self._checked = time.monotonic()
-            try:
-                status = os.stat(self.folder)
-                signature = (status.st_ino, status.st_mtime_ns)
-            except OSError:
-                signature = None
-            if signature != self._signature:
-                self._headers = self._read() if signature else {}
-                self._signature = signature
 
     def _read(self) -> dict[str, str]:
         headers: dict[str, list[str]] = {}
