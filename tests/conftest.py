@@ -142,3 +142,19 @@ def pytest_terminal_summary(terminalreporter) -> None:
     own, children = (resource.getrusage(who) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
     terminalreporter.write_line(f"processor time: this process {own.ru_utime + own.ru_stime:.1f} s, "
                                 f"the processes it started {children.ru_utime + children.ru_stime:.1f} s")
+
+
+@pytest.fixture(scope="module")
+def edition():
+    """The edition loaded from tei/, once per test module that asks for it."""
+    from editio.edition import load_edition
+
+    return load_edition([TEI_DIR])
+
+
+@pytest.fixture(scope="module")
+def letter(edition):
+    """The letter among the edition's documents."""
+    from lxml import etree
+
+    return edition.document(etree.parse(str(LETTER)).getroot().get("{http://www.w3.org/XML/1998/namespace}id"))

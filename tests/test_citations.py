@@ -31,16 +31,6 @@ TEI = {"tei": "http://www.tei-c.org/ns/1.0"}
 
 
 @pytest.fixture(scope="module")
-def edition():
-    return load_edition([TEI_DIR])
-
-
-@pytest.fixture(scope="module")
-def letter(edition):
-    return edition.document(etree.parse(str(LETTER)).getroot().get("{http://www.w3.org/XML/1998/namespace}id"))
-
-
-@pytest.fixture(scope="module")
 def title():
     """The title as the records give it: the main title, then the subtitle after a colon."""
     statement = etree.parse(str(LETTER)).xpath("//tei:titleStmt", namespaces=TEI)[0]

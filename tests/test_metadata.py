@@ -36,16 +36,6 @@ DOCUMENT_FORMATS = [name for name, f in FORMATS.items() if f.scope == "document"
 # The edition, its facts, and the records
 
 @pytest.fixture(scope="module")
-def edition():
-    return load_edition([TEI_DIR])
-
-
-@pytest.fixture(scope="module")
-def letter(edition):
-    return edition.document(etree.parse(str(LETTER)).getroot().get("{http://www.w3.org/XML/1998/namespace}id"))
-
-
-@pytest.fixture(scope="module")
 def tei():
     return etree.parse(str(LETTER))
 
