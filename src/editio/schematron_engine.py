@@ -33,10 +33,10 @@ from saxonche import PySaxonApiError
 from .documents import safe_parser
 from .edition import today
 from .errors import InputError
+from .svrl import results as svrl_results, severity
 from .transform import XSLT_DIR, processor
 
 SCH_NS = "http://purl.oclc.org/dsdl/schematron"
-SVRL_NS = "http://purl.oclc.org/dsdl/svrl"
 ENGINE_DIR = XSLT_DIR / "schematron"
 COMPILER = ENGINE_DIR / "compile.xsl"
 FROM_RNG = ENGINE_DIR / "from-rng.xsl"
@@ -45,8 +45,6 @@ TODAY_PARAMETER = "editio-today"
 DOCUMENTS_PARAMETER = "{urn:editio:schematron}documents"  # Clark notation, as saxonche wants it
 ENGINE_VERSION = "1"
 
-# role and flag values that make a failure a warning rather than an error (ISO leaves them to the schema).
-WARNING_ROLES = frozenset({"warning", "warn", "info", "information", "nonfatal", "non-fatal", "caution", "note"})
 _ENTITY_DECLARATION = re.compile(rb"<!ENTITY|<!DOCTYPE\s+[^\s>\[]+\s+(SYSTEM|PUBLIC)\b", re.IGNORECASE)
 
 
@@ -395,39 +393,20 @@ def _from_rng():
 # ---------------------------------------------------------------- results
 
 def _read_result(result, schema: CompiledSchematron, source: SourceText | None) -> Run:
-    svrl_node = result.item_at(0).get_node_value()
-    svrl = svrl_node.to_string().encode("utf-8")
-    report = etree.fromstring(svrl)
-    failures = []
+    svrl = result.item_at(0).get_node_value().to_string().encode("utf-8")
     located = [result.item_at(i).get_node_value() for i in range(1, result.size)]
-    rule = pattern = None
-    index = 0
-    for node in report.iterchildren(etree.Element):
-        kind = etree.QName(node).localname
-        if kind == "active-pattern":
-            pattern = node.get("id")
-        elif kind == "fired-rule":
-            rule = node.get("id")
-        elif kind in ("failed-assert", "successful-report"):
-            target = located[index] if index < len(located) else None
-            index += 1
-            uri = target.base_uri if target is not None else (source.uri if source else "")
-            line, column = position(target, source if source and source.uri == uri else None)
-            text = node.find(f"{{{SVRL_NS}}}text")
-            message = " ".join("".join(text.itertext()).split()) if text is not None else ""
-            if not message:
-                message = f"{'assertion failed' if kind == 'failed-assert' else 'report'}: {node.get('test')}"
-            failures.append(Failure(uri, line, column, severity(node.get("role"), node.get("flag")),
-                                    node.get("id") or rule or pattern or schema.path.name, message, kind))
+    failures = []
+    for index, found in enumerate(svrl_results(etree.fromstring(svrl))):
+        target = located[index] if index < len(located) else None
+        uri = target.base_uri if target is not None else (source.uri if source else "")
+        line, column = position(target, source if source and source.uri == uri else None)
+        node = found.node
+        message = found.message or \
+            f"{'assertion failed' if found.kind == 'failed-assert' else 'report'}: {node.get('test')}"
+        failures.append(Failure(uri, line, column, severity(node.get("role"), node.get("flag")),
+                                node.get("id") or found.rule or found.pattern or schema.path.name, message,
+                                found.kind))
     return Run(svrl, failures)
-
-
-def severity(role: str | None, flag: str | None) -> str:
-    """role (or flag) → severity: a warning when it says so (warning, info, nonfatal…), else an error."""
-    for value in (role, flag):
-        if value and value.strip().lower() in WARNING_ROLES:
-            return "warning"
-    return "error"
 
 
 def position(node, source: SourceText | None) -> tuple[int, int]:

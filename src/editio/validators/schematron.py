@@ -28,13 +28,12 @@ from lxml import etree, isoschematron
 from ..documents import Document, safe_parser
 from ..errors import InputError
 from ..problems import Problem
+from ..svrl import results as svrl_results, severity
 from ..edition import today
 
 SCH_NS = "http://purl.oclc.org/dsdl/schematron"
-SVRL_NS = "http://purl.oclc.org/dsdl/svrl"
 DOCUMENTS_PARAMETER = "editio-documents"
 TODAY_PARAMETER = "editio-today"
-WARNING_ROLES = ("warning", "warn", "info", "information")
 
 _STEPS_DIR = Path(isoschematron.__file__).resolve().parent / "resources" / "xsl" / "iso-schematron-xslt1"
 # Files may be opened (the resolvers below decide what is actually served); the network never, nor writes.
@@ -156,20 +155,12 @@ class SchematronSchema:
         return list(self._problems(report.getroot(), document))
 
     def _problems(self, svrl: etree._Element, document: Document):
-        pattern = rule = None
-        for node in svrl.iterchildren(etree.Element):
-            kind = etree.QName(node).localname
-            if kind == "active-pattern":
-                pattern = node.get("id")
-            elif kind == "fired-rule":
-                rule = node.get("id")
-            elif kind in ("failed-assert", "successful-report"):
-                line, column = document.position(_located(document, node.get("location", "")))
-                severity = "warning" if (node.get("role") or "").lower() in WARNING_ROLES else "error"
-                text = node.find(f"{{{SVRL_NS}}}text")
-                message = " ".join("".join(text.itertext()).split()) if text is not None else node.get("test", "")
-                yield Problem(str(document.path), line, column, severity,
-                              rule or node.get("id") or pattern or self.path.name, message)
+        for found in svrl_results(svrl):
+            node = found.node
+            line, column = document.position(_located(document, node.get("location", "")))
+            yield Problem(str(document.path), line, column, severity(node.get("role"), node.get("flag")),
+                          found.rule or node.get("id") or found.pattern or self.path.name,
+                          found.message or node.get("test", ""))
 
 
 def _exslt_schema(path: Path) -> bool:
