@@ -7,7 +7,10 @@ what was expected, worded from the id'd component's ``xs:documentation`` where i
 
 from __future__ import annotations
 
+import json
+import pickle
 import re
+import sys
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +20,7 @@ from urllib.parse import unquote, urlsplit
 import xmlschema
 from xmlschema.validators.exceptions import XMLSchemaChildrenValidationError, XMLSchemaValidatorError
 
+from .. import user_cache
 from ..documents import XML_NS, Document
 from ..errors import InputError
 from ..problems import Problem
@@ -39,7 +43,57 @@ _CONTENT_REASONS = {
 
 
 def compile_schema(path: Path) -> XsdSchema:
-    """Compile the schema at ``path``; only local files are read, and no entity is expanded."""
+    """Compile the schema at ``path``; only local files are read, and no entity is expanded.
+
+    xmlschema takes about half a second to build an XSD 1.1 schema (and its meta-schema) in a new
+    process; the result depends only on the schema's files, this module and the library versions, so
+    it is kept pickled in the per-user cache (``user_cache.py``) under a digest of the main file, the
+    versions and this module, with the digest of every file it was built from: a changed include or
+    import is a miss, never a stale schema."""
+    entry = _entry(path)
+    kept = _cached(entry)
+    if kept is not None:
+        return XsdSchema(path, kept)
+    compiled = _compile(path)
+    _keep(entry, compiled)
+    return compiled
+
+
+CACHE_KIND = "xsd"
+
+
+def _entry(path: Path) -> str:
+    import elementpath
+
+    return user_cache.key(str(Path(path).resolve()), user_cache.file_digest(path), Path(__file__).read_bytes(),
+                          xmlschema.__version__, elementpath.__version__, sys.version) + ".pickle"
+
+
+def _cached(entry: str):
+    """The schema kept under ``entry`` if every file it was built from is unchanged, else None."""
+    data = user_cache.read(CACHE_KIND, entry, trusted=True)
+    if data is None:
+        return None
+    manifest, _, pickled = data.partition(b"\n")
+    try:
+        for source, digest in json.loads(manifest):
+            if user_cache.file_digest(Path(source)) != digest:
+                return None
+        return pickle.loads(pickled)
+    except (OSError, ValueError, TypeError, pickle.UnpicklingError, AttributeError, ImportError, EOFError):
+        return None  # a source gone, or an entry of another library: compiled again
+
+
+def _keep(entry: str, compiled: XsdSchema) -> None:
+    try:
+        manifest = [(str(source), user_cache.file_digest(source)) for source in compiled.sources]
+        pickled = pickle.dumps(compiled.schema, protocol=pickle.HIGHEST_PROTOCOL)
+    except (OSError, pickle.PicklingError, TypeError, AttributeError, RecursionError):
+        return  # a schema that cannot be kept is compiled again next time
+    user_cache.write(CACHE_KIND, entry, json.dumps(manifest).encode("utf-8") + b"\n" + pickled)
+
+
+def _compile(path: Path) -> XsdSchema:
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         try:
