@@ -269,7 +269,9 @@
       <p class="witness-detail">
         <xsl:variable name="language" select="textLang/@mainLang"/>
         <!-- the heading already gives the witness's name -->
-        <xsl:for-each select="(title, author, editor, publisher, pubPlace, biblScope, placeName) except ed:witness-name(.)">
+        <xsl:variable name="details" as="element()*"
+                      select="(title, author, editor, publisher, pubPlace, biblScope, placeName) except ed:witness-name(.)"/>
+        <xsl:for-each select="$details">
           <xsl:if test="position() gt 1">, </xsl:if>
           <xsl:value-of select="map { 'author': 'by ', 'editor': 'edited by ', 'biblScope': (@unit, 'part')[1] || ' ' }(local-name())"/>
           <xsl:choose>
@@ -282,8 +284,9 @@
             </xsl:otherwise>
           </xsl:choose>
         </xsl:for-each>
+        <!-- a comma between parts, none before the first: a witness may have only its name and an address -->
         <xsl:for-each select="ptr[@target], ref[@target]">
-          <xsl:text>, </xsl:text>
+          <xsl:if test="exists($details) or position() gt 1">, </xsl:if>
           <xsl:apply-templates select="."/>
         </xsl:for-each>
       </p>
