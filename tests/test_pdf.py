@@ -590,3 +590,17 @@ def test_a_date_typst_cannot_hold_is_not_used(tmp_path, monkeypatch):
     build_edition([folder], out=tmp_path / "out", only=["pdf"], validate=False)
     with pikepdf.open(tmp_path / "out" / "pdf" / "verse.pdf") as made:
         assert made.docinfo.get("/ModDate") == "D:20231114000000Z"
+
+
+def test_no_register_entry_of_a_few_lines_is_broken_across_pages(reader):
+    # each page of the register ends with the last line of an entry ("Named on …"), never mid-entry
+    pages = outline_pages(reader)
+    ends = []
+    for index in range(pages["Register"], len(reader.pages)):
+        lines = [line.strip() for line in reader.pages[index].extract_text().splitlines() if line.strip()]
+        lines = [line for line in lines if not line.isdigit()]  # the folio of an opening page
+        if "Sources" in lines:
+            ends.append(lines[lines.index("Sources") - 1])
+            break
+        ends.append(lines[-1])
+    assert len(ends) > 3 and all(end.startswith("Named on") for end in ends), ends

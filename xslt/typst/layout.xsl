@@ -483,15 +483,29 @@
     <xsl:text>&#10;&#10;</xsl:text>
   </xsl:template>
 
+  <!-- A register entry of a few lines is kept on one page: a name at the foot of a page with its
+       description overleaf, or the last line of an entry alone at the head of the next, reads as a
+       break in the register. A long entry may still break (it could be longer than a page). -->
+  <xsl:template match="Q{}article[tokenize(@class) = 'entry']" mode="typst" priority="3">
+    <xsl:call-template name="typst:block">
+      <xsl:with-param name="function" select="if (string-length(normalize-space(.)) le $typst:unbroken-entry)
+                                              then 'keep-together' else ()"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- The characters of a register entry kept on one page: about eight lines of the A5 page. -->
+  <xsl:variable name="typst:unbroken-entry" as="xs:integer" select="640"/>
+
   <xsl:template match="Q{}p[tokenize(@class) = 'register-intro']" mode="typst" priority="6">
     <xsl:call-template name="typst:block">
       <xsl:with-param name="function" select="'small'"/>
     </xsl:call-template>
   </xsl:template>
 
-  <!-- The appendices are set flush, without indents. -->
+  <!-- The appendices are set flush, without indents; their lists (witnesses, sources: long addresses)
+       ragged right, so that an address that cannot break leaves no gaping line before it. -->
   <xsl:template match="Q{}section[tokenize(@class) = 'appendix']" mode="typst" priority="6">
-    <xsl:text>&#10;&#10;#metadata(none) &lt;editio-part-end&gt;#pagebreak(to: "odd", weak: true)&#10;#v(10%)#[#set par(first-line-indent: 0pt, spacing: 0.7em)&#10;</xsl:text>
+    <xsl:text>&#10;&#10;#metadata(none) &lt;editio-part-end&gt;#pagebreak(to: "odd", weak: true)&#10;#v(10%)#[#set par(first-line-indent: 0pt, spacing: 0.7em)&#10;#show list: set par(justify: false)&#10;#show enum: set par(justify: false)&#10;</xsl:text>
     <xsl:next-match/>
     <xsl:text>]&#10;&#10;</xsl:text>
   </xsl:template>
