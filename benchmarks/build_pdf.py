@@ -7,7 +7,8 @@
    (``user_cache.py``: a user's first build) and with the cache filled (every later one), against the
    TEI Consortium's Stylesheets pipeline on the same letter (../shared/anchors/stylesheets-all.sh:
    HTML, text and XSL-FO → FOP PDF on Saxon/Java), in the same run. Targets: <= 1.0 s and <= 0.2 ×
-   the anchor. ``--parts stages`` times each output (and validation) alone in a cold process.
+   the anchor. ``--parts stages`` times each output (and validation) alone in a cold process;
+   ``--parts anatomy`` splits the cold build's processor time by what it is spent on.
 2. Warm: the letter's PDF alone (XSLT + Typst) in a process that has made it once. Target <= 0.15 s.
 3. Corpus: a PDF for each letter of ../shared/corpora/tillich-briefe/letters, in a process pool.
    Target: all 1,330 in <= 60 s on 2 cores.
@@ -55,6 +56,52 @@ def wall(command: list[str], **kwargs) -> tuple[float, float]:
     started, cpu = time.perf_counter(), children_cpu()
     subprocess.run(command, check=True, capture_output=True, **kwargs)
     return time.perf_counter() - started, children_cpu() - cpu
+
+
+# The cold build again, its processor time split by what it was spent on (one process, the per-user
+# cache filled): each part timed by wrapping the function that does it.
+ANATOMY = """
+import time
+started = time.process_time()
+import tempfile
+from editio import transform, validation, build
+from editio.builders import pdf, site
+spent = {"compiling stylesheets": 0.0, "running stylesheets": 0.0, "Typst": 0.0, "validation": 0.0,
+         "web fonts": 0.0}
+def timed(owner, name, part, generator=False):
+    original = getattr(owner, name)
+    def wrapper(*args, **kwargs):
+        begun = time.process_time()
+        try:
+            result = original(*args, **kwargs)
+            return list(result) if generator else result
+        finally:
+            spent[part] += time.process_time() - begun
+    setattr(owner, name, wrapper)
+timed(transform.Stylesheet, "__init__", "compiling stylesheets")
+timed(transform.Stylesheet, "_run", "running stylesheets")
+timed(pdf, "typeset", "Typst")
+timed(validation, "validate_edition", "validation")
+timed(site, "render_webfonts", "web fonts", generator=True)
+imported = time.process_time() - started
+with tempfile.TemporaryDirectory() as out:
+    build.build_edition(['tei'], out=out, only=['html', 'text', 'pdf'], fresh=True)
+total = time.process_time() - started
+print(f"  start-up and imports before the build: {imported:.2f} s")
+for part, seconds in spent.items():
+    print(f"  {part}: {seconds:.2f} s")
+print(f"  the rest (loading, indexes, imports on the way, writing): {total - imported - sum(spent.values()):.2f} s")
+print(f"  total processor time in the process: {total:.2f} s")
+"""
+
+
+def anatomy() -> None:
+    with tempfile.TemporaryDirectory() as user_cache:
+        environment = {**os.environ, "EDITIO_CACHE_DIR": user_cache}
+        subprocess.run([sys.executable, "-c", COLD_BUILD], cwd=ROOT, env=environment, check=True)
+        print("cold process, validate + html + text + pdf, processor time by part (per-user cache filled):")
+        print(subprocess.run([sys.executable, "-c", ANATOMY], cwd=ROOT, env=environment, check=True,
+                             capture_output=True, text=True).stdout, end="")
 
 
 def _medians(runs: list[tuple[float, float]]) -> tuple[float, float]:
@@ -206,7 +253,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--corpus-limit", type=int, default=None)
     parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--parts", default="cold,warm,corpus", help="which of cold, stages, warm, corpus to run")
+    parser.add_argument("--parts", default="cold,warm,corpus", help="which of cold, stages, anatomy, warm, corpus to run")
     arguments = parser.parse_args()
     parts = arguments.parts.split(",")
     os.chdir(ROOT)
@@ -214,6 +261,8 @@ def main() -> None:
         cold(arguments.runs)
     if "stages" in parts:
         stages(arguments.runs)
+    if "anatomy" in parts:
+        anatomy()
     if "warm" in parts:
         warm(arguments.runs)
     if "corpus" in parts:

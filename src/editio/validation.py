@@ -3,7 +3,8 @@
 Each document is checked against the schemas its ``<?xml-model?>`` instructions declare and against any
 schema given on the command line, by the validator plug-ins of ``editio.validators``: W3C XML Schema
 (``xsd.py``), RELAX NG (``relaxng.py``) and ISO Schematron (``schematron.py``). Well-formedness is
-checked when the edition is loaded. Each schema is compiled once per process.
+checked when the edition is loaded. Each schema is compiled once per process (a compiled XML Schema is
+also kept in the per-user cache, ``user_cache.py``, for the next process).
 """
 
 from __future__ import annotations
