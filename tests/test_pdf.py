@@ -604,3 +604,17 @@ def test_no_register_entry_of_a_few_lines_is_broken_across_pages(reader):
             break
         ends.append(lines[-1])
     assert len(ends) > 3 and all(end.startswith("Named on") for end in ends), ends
+
+
+def test_no_name_is_broken_at_its_own_hyphen(reader, tei):
+    # "Saint-Simon" is one name: never "Saint-" at a line's end and "Simon" at the next one's start
+    corrected = ".//text()[not(ancestor::tei:orig or ancestor::tei:sic or ancestor::tei:abbr)]"  # the printed reading
+    names = {" ".join("".join(element.xpath(corrected, namespaces={"tei": TEI[1:-1]})).split())
+             for element in tei.xpath("//*[starts-with(@ref, 'reg:')]")}
+    compounds = {word for name in names for word in name.split() if re.fullmatch(r"\w+(-\w+)+", word)}
+    assert "Saint-Simon" in compounds
+    lines = [line.strip() for page in reader.pages for line in page.extract_text().splitlines() if line.strip()]
+    for line, following in itertools.pairwise(lines):
+        for compound in compounds:
+            head, _, tail = compound.partition("-")
+            assert not (line.endswith(head + "-") and following.startswith(tail)), (compound, line, following)
