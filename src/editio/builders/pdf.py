@@ -102,6 +102,9 @@ def _first_problem(error: typst.TypstError) -> str:
 
 class PdfBuilder(Builder):
     name = folder = "pdf"
+    # a document's book is a function of the document, the compact index and the options: PDFs are
+    # kept per document in the cache and made by the build's worker processes for a corpus
+    pure = True
     engines = ("typst", "fontpkg-eb-garamond")
     in_site = True
     unit = ("PDF", "PDFs")
