@@ -130,3 +130,14 @@ def test_a_damaged_schema_entry_is_compiled_again(cache_dir, tmp_path):
     (entry,) = (cache_dir / xsd.CACHE_KIND).iterdir()
     entry.write_bytes(entry.read_bytes()[:-10])
     assert _errors(main, "x") == 1
+
+
+def test_the_folder_follows_xdg_and_is_never_relative(monkeypatch, tmp_path):
+    monkeypatch.delenv("EDITIO_CACHE_DIR", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert user_cache.folder() == tmp_path / "editio"
+    monkeypatch.setenv("XDG_CACHE_HOME", "relative/cache")
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    assert user_cache.folder() == tmp_path / "home" / ".cache" / "editio"
+    monkeypatch.setenv("HOME", "not-absolute")
+    assert user_cache.folder() is None

@@ -30,8 +30,12 @@ def folder() -> Path | None:
     given = os.environ.get("EDITIO_CACHE_DIR")
     if given is not None:
         return None if given.strip().lower() in (OFF, "") else Path(given)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "editio"
+    xdg = os.environ.get("XDG_CACHE_HOME", "")
+    if os.path.isabs(xdg):  # a relative one is to be ignored (XDG Base Directory specification)
+        return Path(xdg) / "editio"
+    home = os.path.expanduser("~")
+    # no home (a service account): no cache, rather than a "~" folder wherever the build runs
+    return Path(home) / ".cache" / "editio" if os.path.isabs(home) else None
 
 
 def key(*parts: bytes | str) -> str:
