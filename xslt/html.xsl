@@ -8,6 +8,7 @@
                           $document)
     call web:register-page ($kind)        one register kind, empty if none    (register/<kind>.html)
     call web:home-page                    the edition's home page             (index.html)
+    call web:search-page                  the search page, with $has-search   (search.html)
 
   xslt/print.xsl imports this stylesheet and overrides what print needs: the notes (web:notes,
   the note template), page breaks (pb) and the page shell hooks (web:head-links, web:site-header,
@@ -37,6 +38,7 @@
   <xsl:include href="html/about.xsl"/>
   <xsl:include href="html/register.xsl"/>
   <xsl:include href="html/home.xsl"/>
+  <xsl:include href="html/search.xsl"/>
   <xsl:include href="svg/provenance.xsl"/>
 
   <!-- Whether the pages are for the screen; print.xsl, which imports this stylesheet, says no: the

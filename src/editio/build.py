@@ -31,6 +31,7 @@ class BuildReport:
     # Builder name → how many of its ``unit`` it wrote (pages, texts, PDFs, records), and the unit.
     outputs: dict[str, int] = field(default_factory=dict)
     units: dict[str, tuple[str, str]] = field(default_factory=dict)
+    folders: dict[str, str] = field(default_factory=dict)  # builder name → its folder, where they differ
     cached: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     seconds: float = 0.0
@@ -45,7 +46,8 @@ class BuildReport:
         lines = [f"built {self.documents} document{'s' * (self.documents != 1)} in {self.seconds:.2f} s into {self.out}/"]
         for name, count in self.outputs.items():
             singular, plural = self.units.get(name, ("file", "files"))
-            entry = self.out / name / "index.html" if (self.out / name / "index.html").is_file() else self.out / name
+            folder = self.out / self.folders.get(name, name)
+            entry = folder / "index.html" if (folder / "index.html").is_file() else folder
             reused = " (unchanged, from the cache)" if name in self.cached else ""
             lines.append(f"  {name}: {count} {singular if count == 1 else plural}{reused} → {entry}")
         return "\n".join(lines)
@@ -74,6 +76,7 @@ def build_edition(paths: Iterable[str | Path] | None = None, out: str | Path | N
     names = list(dict.fromkeys(only or builders.BUILDERS))  # a name given twice is built once
     # The run's builders, not yet prepared (only those the cache cannot replay will be).
     every = {name: builders.create(name) for name in names}
+    names = builders.in_order(every)  # a builder after those whose files it reads
     edition = load_edition(paths, keep_going=keep_going)
     options = replace(options, outputs=tuple(names))
     out_dir = Path(out) if out is not None else edition.config.output_dir
@@ -98,6 +101,7 @@ def build_edition(paths: Iterable[str | Path] | None = None, out: str | Path | N
                 raise ValidationFailed(report.validation)
         with out_folder.generation(every[name].folder for name in names) as staging:
             writers = {name: _Writer(every[name], staging, options, report) for name in names}
+            run.folders = {name: writers[name].folder for name in names}
             for name in names:
                 if cached[name] is not None:
                     writers[name].write_all(cached[name])
@@ -166,6 +170,8 @@ class _Writer:
         self.written: list[str] = []  # the paths written, for the cache's entry
         report.outputs[current.name] = 0
         report.units[current.name] = current.unit
+        if current.folder != current.name:
+            report.folders[current.name] = current.folder
 
     def write_all(self, outputs: Iterable) -> None:
         for output in outputs:

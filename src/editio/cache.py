@@ -85,9 +85,10 @@ def builder_key(builder, edition, options, produced: bool = False) -> str:
     Record dates continue the build folder's record history, so outputs that carry them depend on
     it. They are kept under the history they produced: a rebuild of unchanged sources starts from
     that history and would produce the same outputs (record dates only move when records change).
+    So do the outputs of a builder made from their files (the search index of the site's pages).
     """
     from .record_dates import history_digest, produced_history_digest
-    history = "" if builder.name not in RECORD_DATED else \
+    history = "" if not {builder.name, *getattr(builder, "needs", ())} & set(RECORD_DATED) else \
         produced_history_digest(edition) if produced else history_digest(edition)
     sources = [part for document in edition.documents
                for part in (edition.relative_name(document), document.source)]

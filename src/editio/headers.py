@@ -7,10 +7,16 @@ from __future__ import annotations
 from .wsgi import StartResponse
 
 # The web pages: their own assets only. Style attributes stay allowed (TEI renditions become
-# inline styles; CSS cannot run script), style elements and inline scripts do not.
-PAGE_POLICY = ("default-src 'self'; script-src 'self'; style-src 'self'; style-src-elem 'self'; "
+# inline styles; CSS cannot run script), style elements and inline scripts do not. The search index
+# is read by WebAssembly, which a policy must allow to be compiled ('wasm-unsafe-eval': that alone,
+# not 'unsafe-eval', which would let script run strings as code).
+PAGE_POLICY = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; style-src-elem 'self'; "
                "style-src-attr 'unsafe-inline'; font-src 'self'; img-src 'self' https: data:; "
                "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+# The site's scripts: a page that loads one ignores this, a worker started from one (the search's)
+# runs under it, and reads the search index from the site, as WebAssembly.
+SCRIPT_POLICY = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; object-src 'none'; "
+                 "base-uri 'none'; frame-ancestors 'none'")
 # Everything else (TEI and other XML, OAI-PMH, JSON, text): nothing runs, nothing loads.
 DATA_POLICY = "default-src 'none'; style-src 'self'; object-src 'none'; frame-ancestors 'none'; sandbox"
 # A PDF is shown by the browser's own viewer, which a sandbox would refuse to start.
@@ -23,6 +29,8 @@ def policy_for(content_type: str) -> str:
     media_type = content_type.split(";", 1)[0].strip().lower()
     if media_type == "text/html":
         return PAGE_POLICY
+    if media_type == "text/javascript":
+        return SCRIPT_POLICY
     if media_type == "application/pdf":
         return PDF_POLICY
     return DATA_POLICY

@@ -33,7 +33,7 @@ MARKER_TEXT = "This folder is made by `editio build`, which replaces what is in 
 # Entries a folder may hold and still count as empty (a placeholder that keeps it in git).
 PLACEHOLDERS = {".gitkeep"}
 # What editio puts in a build folder (a folder of these names and its cache was made by editio).
-EDITIO_NAMES = {"html", "text", "pdf", "metadata", ".cache", ".oai-secret", MARKER}
+EDITIO_NAMES = {"html", "text", "pdf", "metadata", "pagefind", ".cache", ".oai-secret", MARKER}
 _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100
 

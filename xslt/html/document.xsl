@@ -29,6 +29,7 @@
           <xsl:for-each select="(text/@xml:lang, @xml:lang)[1]">
             <xsl:attribute name="lang" select="."/>
           </xsl:for-each>
+          <xsl:call-template name="web:search-marks"/>
           <xsl:call-template name="web:document-header"/>
           <xsl:apply-templates select="text">
             <xsl:with-param name="root" select="''" tunnel="yes"/>
@@ -70,7 +71,7 @@
         </xsl:otherwise>
       </xsl:choose>
       <xsl:call-template name="web:correspondence"/>
-      <p class="document-meta">
+      <p class="document-meta" data-pagefind-ignore="">
         <xsl:for-each select="ed:edition-version(.)">
           <span>{ed:label('version')} {.}</span>
         </xsl:for-each>
@@ -84,7 +85,7 @@
         </xsl:if>
       </p>
       <xsl:call-template name="web:contents"/>
-      <div class="reading-tools">
+      <div class="reading-tools" data-pagefind-ignore="">
         <xsl:if test="web:has-readings(.)">
           <xsl:call-template name="web:reading-switch"/>
         </xsl:if>
@@ -123,7 +124,7 @@
   <xsl:template name="web:contents">
     <xsl:variable name="parts" select="text/(front, body, group/text/body, back)/*[matches(local-name(), '^div[1]?$')]"/>
     <xsl:if test="count($parts) gt 1">
-      <nav class="document-contents" aria-label="{ed:label('contents')}">
+      <nav class="document-contents" data-pagefind-ignore="" aria-label="{ed:label('contents')}">
         <ol>
           <xsl:apply-templates select="$parts" mode="web:toc"/>
         </ol>

@@ -170,7 +170,8 @@
           <ul>
             <xsl:for-each select="map { 'path': 'index.html', 'label': ed:label('contents'), 'section': 'index.html' },
                                   map { 'path': 'register/index.html', 'label': ed:label('register'), 'section': 'register/' }[exists($ed:register-kinds)],
-                                  map { 'path': 'about/index.html', 'label': 'About', 'section': 'about/' }">
+                                  map { 'path': 'about/index.html', 'label': 'About', 'section': 'about/' },
+                                  map { 'path': 'search.html', 'label': 'Search', 'section': 'search.html' }[$has-search]">
               <li>
                 <a href="{$root}{?path}">
                   <xsl:if test="$path = ?path or ($path != 'index.html' and starts-with($path, ?section))">

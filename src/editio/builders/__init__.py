@@ -21,6 +21,7 @@ BUILDERS: dict[str, str | Callable[[], Builder]] = {
     "text": "editio.builders.plaintext:TextBuilder",
     "pdf": "editio.builders.pdf:PdfBuilder",
     "metadata": "editio.builders.metadata:MetadataBuilder",
+    "search": "editio.builders.search:SearchBuilder",
 }
 
 
@@ -40,6 +41,25 @@ def create(name: str) -> Builder:
     return factory()
 
 
+def in_order(made: dict[str, Builder]) -> list[str]:
+    """The names of ``made`` with each builder after those it ``needs``, which must be among them."""
+    for name, builder in made.items():
+        missing = [need for need in builder.needs if need not in made]
+        if missing:
+            raise EditioError(f"the output '{name}' is made from the output '{missing[0]}': "
+                              f"build both (--only {','.join([*missing, name])})")
+    ordered: list[str] = []
+
+    def place(name: str) -> None:
+        if name not in ordered:
+            for need in made[name].needs:
+                place(need)
+            ordered.append(name)
+    for name in made:
+        place(name)
+    return ordered
+
+
 @contextmanager
 def run_of(edition: Edition, options: BuildOptions = BuildOptions()) -> Iterator[Run]:
     """A run outside a build (tests, benchmarks): builders are prepared on first use and finished on exit."""
@@ -50,4 +70,4 @@ def run_of(edition: Edition, options: BuildOptions = BuildOptions()) -> Iterator
         run.finish()
 
 
-__all__ = ["BUILDERS", "READINGS", "Builder", "BuildOptions", "Output", "Run", "create", "register", "run_of"]
+__all__ = ["BUILDERS", "READINGS", "Builder", "BuildOptions", "Output", "Run", "create", "in_order", "register", "run_of"]

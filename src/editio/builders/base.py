@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import copy
 from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import Callable, ClassVar, Iterable, Iterator
 
 from ..documents import Document
@@ -64,6 +65,9 @@ class Builder:
     pure: ClassVar[bool] = False
     #: What the build's summary counts, singular and plural (the files ``counts`` accepts).
     unit: ClassVar[tuple[str, str]] = ("file", "files")
+    #: Builders whose written files this one reads in ``collect`` (``Run.folders``): they are built
+    #: in the same run, before it (the search index reads the site's pages).
+    needs: ClassVar[tuple[str, ...]] = ()
 
     def counts(self, path: str) -> bool:
         """Whether the file at ``path`` is one of the ``unit`` the summary counts (a page, not a script)."""
@@ -99,6 +103,9 @@ class Run:
         # Shared with every view of this run (``with_options``).
         self._builders: dict[str, Builder] = {}
         self._made: dict[tuple, list[Output]] = {}
+        # Where each builder's files of this build are written, by builder name (set by the build;
+        # empty in a run outside a build): what a builder that ``needs`` another reads.
+        self.folders: dict[str, Path] = {}
 
     @property
     def index(self):

@@ -1,7 +1,8 @@
 """The web edition builder: decides which pages the site has and asks xslt/html.xsl for each.
 
 Pages: ``index.html``; per document ``<id>.html`` (the reading text) and ``about/<id>.html``;
-``register/<kind>.html`` for each kind of register entry the edition has. Beside them: the
+``register/<kind>.html`` for each kind of register entry the edition has; ``search.html`` when the
+build makes the search index (``search.py``). Beside them: the
 stylesheet and script from ``xslt/assets/``, each document's metadata records, its plain text
 and its TEI source, so that the site is complete on its own (from ``file://`` or any server).
 """
@@ -48,15 +49,17 @@ class SiteBuilder(Builder):
         citation = render_citation(csl) if csl else ""
         html = stylesheet(STYLESHEET)
         has_pdf = "pdf" in run.options.outputs
+        has_search = "search" in run.options.outputs
         # a per-document transform: the document, and the compact index of what it may point to
         tei = run.source(document)
         dated = {"record_date": record_dates(run.edition).date(document),
                  **identifier_parameters(run.edition, document)}
         yield _page(f"{document.id}.html", html.apply(tei, run.index, metadata_files=links, has_pdf=has_pdf,
-                                                      citation=citation, **dated))
+                                                      has_search=has_search, citation=citation, **dated))
         yield _page(f"about/{document.id}.html",
                     html.call(f"{_WEB_NS}about-page", run.index, document_id=document.id, document=tei,
-                              metadata_files=links, has_pdf=has_pdf, citation=citation, **dated))
+                              metadata_files=links, has_pdf=has_pdf, has_search=has_search, citation=citation,
+                              **dated))
         yield Output(f"metadata/{document.id}{LINKSET_SUFFIX}",
                      stylesheet(LINKSET).apply(tei, run.index, pdf=has_pdf, **dated).content)
         for suffix, content in records:
@@ -70,7 +73,8 @@ class SiteBuilder(Builder):
         metadata records, the TEI sources and the assets."""
         html = stylesheet(STYLESHEET)
         links = " ".join(f"{f.name}={f.suffix}" for f in DOCUMENT_RECORDS)
-        yield _page("index.html", html.call(f"{_WEB_NS}home-page", run.edition_index,
+        has_search = "search" in run.options.outputs
+        yield _page("index.html", html.call(f"{_WEB_NS}home-page", run.edition_index, has_search=has_search,
                                             has_pdf="pdf" in run.options.outputs, metadata_files=links))
         dates = record_dates(run.edition)
         latest = max((dates.date(d) for d in run.edition.texts), default=None)
@@ -78,15 +82,16 @@ class SiteBuilder(Builder):
         for document in run.edition.texts:
             pages += [(f"{document.id}.html", dates.date(document)),
                       (f"about/{document.id}.html", dates.date(document))]
-        for entry, path in (("register-index-page", "register/index.html"), ("about-index-page", "about/index.html"),
-                            ("not-found-page", "404.html")):
-            result = html.call(f"{_WEB_NS}{entry}", run.edition_index)
+        pages_of_the_edition = [("register-index-page", "register/index.html"), ("about-index-page", "about/index.html"),
+                                ("not-found-page", "404.html")] + [("search-page", "search.html")] * has_search
+        for entry, path in pages_of_the_edition:
+            result = html.call(f"{_WEB_NS}{entry}", run.edition_index, has_search=has_search)
             if result.content.strip():
                 yield _page(path, result)
                 if path != "404.html":
                     pages.append((path, latest))
         for kind in REGISTER_KINDS:
-            result = html.call(f"{_WEB_NS}register-page", run.edition_index, kind=kind)
+            result = html.call(f"{_WEB_NS}register-page", run.edition_index, kind=kind, has_search=has_search)
             if result.content.strip():
                 yield _page(f"register/{kind}.html", result)
                 pages.append((f"register/{kind}.html", latest))

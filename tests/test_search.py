@@ -1,0 +1,289 @@
+"""Full-text search (builders/search.py, xslt/html/search.xsl, assets/search.js): the Pagefind index
+made at build time from the reading pages, the facets the pages carry, the cache that replays the
+index only while no page can have changed, and a real Chromium finding letters by a word and by a
+correspondent, under the site's Content-Security-Policy, from editio's own server."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES, ROOT
+from web_support import parse_page
+
+LETTERS = FIXTURES / "search-letters"
+ARTIFACTS = ROOT / "test-artifacts"
+INDEX_PREFIX = b"pagefind_dcd"
+
+
+def build(source: Path, out: Path, only=("html", "metadata", "search"), **options):
+    from editio.build import build_edition
+
+    return build_edition([source], out=out, only=list(only), validate=False, **options)
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("search-build")
+    build(LETTERS, out)
+    return out
+
+
+def fragments(site: Path) -> dict[str, dict]:
+    """The indexed pages by URL: Pagefind's fragments (gzip'd JSON after a signature) read back."""
+    read = {}
+    for fragment in sorted((site / "pagefind" / "fragment").glob("*.pf_fragment")):
+        data = gzip.decompress(fragment.read_bytes())
+        assert data.startswith(INDEX_PREFIX)
+        page = json.loads(data[len(INDEX_PREFIX):])
+        read[page["url"]] = page
+    return read
+
+
+def marks(page: Path, kind: str) -> dict[str, list[str]]:
+    """The hidden search marks of a page: ``data-pagefind-<kind>`` name → values."""
+    found: dict[str, list[str]] = {}
+    for element in parse_page(page).xpath(f"//*[@data-pagefind-{kind}]"):
+        found.setdefault(element.get(f"data-pagefind-{kind}"), []).append(element.text_content())
+    return found
+
+
+# The pages ----------------------------------------------------------------------------------------
+
+def test_a_letter_page_carries_its_facets_from_the_header(built):
+    site = built / "html"
+    assert marks(site / "sl-001.html", "filter") == {
+        "year": ["1901"], "correspondent": ["Ida Schreiber", "Lene Freund"], "language": ["German"],
+        "type": ["Letter"]}
+    assert marks(site / "sl-002.html", "filter")["type"] == ["Postcard"]
+    assert marks(site / "sl-003.html", "filter")["language"] == ["English"]
+    assert marks(site / "sl-003.html", "meta") == {
+        "title": ["Letter from Ida Schreiber to Tom Gardener, 14 March 1910"], "date": ["14 March 1910"]}
+
+
+def test_only_the_reading_text_is_marked_as_the_body(built):
+    site = built / "html"
+    page = parse_page(site / "sl-001.html")
+    assert [e.tag for e in page.xpath("//*[@data-pagefind-body]")] == ["article"]
+    ignored = page.xpath("//article//*[@data-pagefind-ignore]/@class")
+    assert {"search-marks", "document-meta", "reading-tools"} <= set(ignored)
+    for other in ("index.html", "about/sl-001.html", "register/persons.html", "search.html"):
+        assert not parse_page(site / other).xpath("//*[@data-pagefind-body]"), other
+
+
+def test_every_page_links_to_the_search_page(built):
+    site = built / "html"
+    for page in ("index.html", "sl-001.html", "about/sl-001.html", "register/persons.html"):
+        links = parse_page(site / page).xpath("//nav[@class='site-nav']//a/@href")
+        assert any(link.endswith("search.html") for link in links), page
+    search = parse_page(site / "search.html")
+    assert search.xpath("//form[@role='search']//input[@name='q']")
+    assert search.xpath("//select/@data-facet") == ["year", "correspondent", "language", "type"]
+    assert search.xpath("//script/@src") == ["assets/edition.js", "assets/search.js"]
+
+
+def test_a_site_built_without_search_has_no_trace_of_it(tmp_path):
+    build(LETTERS, tmp_path, only=("html",))
+    site = tmp_path / "html"
+    assert not (site / "search.html").exists() and not (site / "pagefind").exists()
+    page = parse_page(site / "sl-001.html")
+    assert not page.xpath("//*[@data-pagefind-body or @data-pagefind-filter]")
+    assert not any(link.endswith("search.html") for link in page.xpath("//a/@href"))
+
+
+# The index ----------------------------------------------------------------------------------------
+
+def test_the_index_holds_the_reading_pages_with_their_text_and_facets(built):
+    site = built / "html"
+    assert json.loads((site / "pagefind" / "pagefind-entry.json").read_bytes())["languages"]["en"]["page_count"] == 3
+    pages = fragments(site)
+    assert set(pages) == {"/sl-001.html", "/sl-002.html", "/sl-003.html"}
+    letter = pages["/sl-001.html"]
+    assert "Der Apfelbaum im Garten blüht trotzdem" in letter["content"]
+    assert letter["filters"] == {"year": ["1901"], "correspondent": ["Ida Schreiber", "Lene Freund"],
+                                 "language": ["German"], "type": ["Letter"]}
+    assert letter["meta"]["title"] == "Brief von Ida Schreiber an Lene Freund, 2. Mai 1901"
+    # the page's own tools are not the text
+    for chrome in ("Skip to the content", "Show in the text", "Cite this", "About this text"):
+        assert chrome not in letter["content"], chrome
+
+
+def test_the_index_is_in_the_site_and_beside_it(built):
+    for name in ("pagefind.js", "pagefind-worker.js", "pagefind-entry.json", "wasm.en.pagefind"):
+        assert (built / "html" / "pagefind" / name).read_bytes() == (built / "pagefind" / name).read_bytes()
+    assert not (built / "html" / "pagefind" / "pagefind-ui.js").exists()
+
+
+def test_search_needs_the_web_edition_in_the_same_build(tmp_path):
+    from editio.errors import EditioError
+
+    with pytest.raises(EditioError, match=r"build both \(--only html,search\)"):
+        build(LETTERS, tmp_path / "out", only=("search",))
+    report = build(LETTERS, tmp_path / "out", only=("search", "html"))
+    assert list(report.outputs) == ["html", "search"]
+    assert "search: 1 index → " in report.summary() and "/pagefind" in report.summary()
+
+
+# The cache ----------------------------------------------------------------------------------------
+
+def test_the_index_is_replayed_while_no_page_changes_and_remade_when_one_does(tmp_path):
+    source = tmp_path / "letters"
+    shutil.copytree(LETTERS, source)
+    out = tmp_path / "build"
+    first = build(source, out)
+    assert "search" not in first.cached
+    index = {p.relative_to(out).as_posix(): p.read_bytes() for p in (out / "pagefind").rglob("*") if p.is_file()}
+    again = build(source, out)
+    assert "search" in again.cached
+    assert {p.relative_to(out).as_posix(): p.read_bytes() for p in (out / "pagefind").rglob("*") if p.is_file()} == index
+
+    letter = source / "sl-002.xml"
+    letter.write_text(letter.read_text(encoding="utf-8").replace("Aussicht vom Turm", "Aussicht vom Leuchtturm"),
+                      encoding="utf-8")
+    changed = build(source, out)
+    assert "search" not in changed.cached
+    content = fragments(out / "html")["/sl-002.html"]["content"]
+    assert "Leuchtturm" in content and "vom Turm" not in content
+
+
+def test_the_index_is_reproducible_but_for_the_order_of_its_filter_values(built, tmp_path):
+    """Pagefind 1.5 writes each filter's values in the order of a Rust hash map, seeded anew in each
+    run: the filter chunks (and the names that point to them) differ from run to run, everything else
+    (text, words, pages, script) is byte for byte the same. The build cache replays the whole index
+    while no page changes, so rebuilds of an unchanged edition keep its bytes."""
+    again = tmp_path / "again"
+    build(LETTERS, again, fresh=True)
+
+    def tree(out: Path) -> dict[str, bytes]:
+        folder = out / "html" / "pagefind"
+        return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()
+                and p.parent.name != "filter" and not p.name.endswith(".pf_meta") and p.name != "pagefind-entry.json"}
+    assert tree(again) == tree(built) and any(name.startswith("fragment/") for name in tree(built))
+    assert fragments(again / "html") == fragments(built / "html")
+
+
+# The policy ---------------------------------------------------------------------------------------
+
+def test_the_policy_lets_the_site_compile_webassembly_and_nothing_more():
+    from editio.headers import PAGE_POLICY, SCRIPT_POLICY, policy_for
+
+    for policy in (PAGE_POLICY, SCRIPT_POLICY):
+        script = policy.split("script-src", 1)[1].split(";")[0].split()
+        assert script == ["'self'", "'wasm-unsafe-eval'"], policy
+    # a worker runs under its script's policy: the search's reads the index from the site, nothing else
+    assert policy_for("text/javascript; charset=utf-8") == SCRIPT_POLICY
+    assert "default-src 'self'" in SCRIPT_POLICY and "frame-ancestors 'none'" in SCRIPT_POLICY
+    assert "sandbox" in policy_for("application/json")
+
+
+# In Chromium --------------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def served(built):
+    """The fixture build served by editio's own application (its headers and policy) on loopback."""
+    from waitress import create_server
+
+    from editio.server import create_app
+
+    server = create_server(create_app(built, secret=b"search-tests-secret-of-32-bytes!"), host="127.0.0.1",
+                           port=0, threads=4)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.effective_port}/"
+    server.close()
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    from playwright.sync_api import sync_playwright
+
+    from test_browser import CHROMIUM, CHROMIUM_ARGS
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+# Waits use Playwright's own locators: a function given as a string would be refused by the
+# site's policy, which allows no evaluation of strings (the tests run under it).
+def expect(locator):
+    from playwright.sync_api import expect as playwright_expect
+
+    return playwright_expect(locator)
+
+
+def open_search(chromium, url: str, width: int = 1366):
+    page = chromium.new_page(viewport={"width": width, "height": 900})
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("console", lambda message: message.type == "error" and "favicon" not in message.text
+            and "status of 404" not in message.text and errors.append(message.text))
+    page.goto(url)
+    if url.startswith("http"):
+        page.wait_for_selector(".search-form[data-ready]")
+    return page, errors
+
+
+def result_titles(page) -> list[str]:
+    return [title.strip() for title in page.locator(".search-result-title").all_inner_texts()]
+
+
+@pytest.mark.browser
+def test_a_query_finds_a_letter_by_a_word_in_its_text(chromium, served):
+    page, errors = open_search(chromium, served + "search.html")
+    page.fill("#search-query", "Apfelbaum")
+    page.wait_for_selector(".search-result")
+    assert result_titles(page) == ["Brief von Ida Schreiber an Lene Freund, 2. Mai 1901"]
+    assert page.inner_text(".search-result-excerpt mark") == "Apfelbaum"
+    page.click(".search-result-title")
+    page.wait_for_url("**/sl-001.html")
+    assert errors == []
+    page.close()
+
+
+@pytest.mark.browser
+def test_a_correspondent_narrows_the_search_to_their_letters(chromium, served):
+    page, errors = open_search(chromium, served + "search.html")
+    page.select_option("select[name=correspondent]", "Tom Gardener")
+    page.wait_for_selector(".search-result")
+    assert result_titles(page) == ["Letter from Ida Schreiber to Tom Gardener, 14 March 1910"]
+    page.select_option("select[name=correspondent]", "Lene Freund")
+    expect(page.locator(".search-result")).to_have_count(2)
+    assert sorted(result_titles(page)) == ["Brief von Ida Schreiber an Lene Freund, 2. Mai 1901",
+                                           "Postkarte von Lene Freund an Ida Schreiber, 9. Juni 1902"]
+    # a word and a facet together; the address keeps both, for a link or the back button
+    page.fill("#search-query", "Reise")
+    expect(page.locator(".search-result")).to_have_count(1)
+    assert result_titles(page) == ["Postkarte von Lene Freund an Ida Schreiber, 9. Juni 1902"]
+    assert "q=Reise" in page.url and "correspondent=Lene+Freund" in page.url
+    assert errors == []
+    ARTIFACTS.mkdir(exist_ok=True)
+    for width in (1366, 390):
+        page.set_viewport_size({"width": width, "height": 900})
+        page.screenshot(path=str(ARTIFACTS / f"search-{width}.png"), full_page=True)
+    page.close()
+
+
+@pytest.mark.browser
+def test_a_query_in_the_address_is_run_on_arrival(chromium, served):
+    page, errors = open_search(chromium, served + "search.html?q=lupin&language=English")
+    page.wait_for_selector(".search-result")
+    assert result_titles(page) == ["Letter from Ida Schreiber to Tom Gardener, 14 March 1910"]
+    assert page.input_value("select[name=language]") == "English"
+    assert errors == []
+    page.close()
+
+
+@pytest.mark.browser
+def test_from_a_file_the_page_says_why_search_cannot_run(chromium, built):
+    page, errors = open_search(chromium, (built / "html" / "search.html").as_uri())
+    expect(page.locator(".search-status")).to_contain_text("opened from a file")
+    assert page.is_disabled("#search-query")
+    assert errors == []
+    page.close()
