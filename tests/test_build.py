@@ -99,7 +99,7 @@ def test_the_cli_reports_bad_options_in_one_line(tmp_path):
     result = subprocess.run([sys.executable, "-m", "editio", "build", str(TEI_DIR), "--out", str(tmp_path), "--only", "nope"],
                             capture_output=True, text=True)
     assert result.returncode == 2
-    assert result.stderr.strip().splitlines()[-1] == "error: unknown output 'nope' (choose from html, text, pdf, metadata)"
+    assert result.stderr.strip().splitlines()[-1] == "error: unknown output 'nope' (choose from html, text, pdf, metadata, search)"
     assert "Traceback" not in result.stderr
 
 
