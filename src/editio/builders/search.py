@@ -20,6 +20,7 @@ from typing import Iterator
 
 from ..errors import BuildError
 from .base import Builder, Output, Run
+from .reproducible_index import reproducible
 from .site import SiteBuilder
 
 INDEX_FOLDER = "pagefind"
@@ -61,10 +62,10 @@ def render_search_index(site: Path) -> Iterator[Output]:
         if result.returncode != 0:
             message = (result.stderr or result.stdout).strip().splitlines() or ["no message"]
             raise BuildError(f"the search index could not be made: {message[-1]}", file=site)
-        for path in sorted(p for p in index.rglob("*") if p.is_file()):
-            name = path.relative_to(index).as_posix()
-            if name not in UNUSED:
-                yield Output(name, path.read_bytes())
+        files = {path.relative_to(index).as_posix(): path.read_bytes() for path in index.rglob("*") if path.is_file()}
+    for name, content in sorted(reproducible(files).items()):
+        if name not in UNUSED:
+            yield Output(name, content)
 
 
 class SearchBuilder(Builder):
