@@ -145,7 +145,8 @@ def validate(paths, schemas, rngs, phase, output_format, jobs) -> None:
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--out", type=click.Path(path_type=Path), help="Output folder (default: the edition's build/).")
-@click.option("--only", help="Comma-separated outputs to build: html, text, pdf, metadata.")
+@click.option("--only", help="Comma-separated outputs to build: html, text, pdf, metadata, search "
+              "(the search index needs html).")
 @click.option("--no-validate", is_flag=True, help="Build even if the edition does not validate.")
 @click.option("--reading", type=click.Choice(["corrected", "diplomatic"]), default="corrected",
               show_default=True,

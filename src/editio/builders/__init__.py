@@ -70,4 +70,5 @@ def run_of(edition: Edition, options: BuildOptions = BuildOptions()) -> Iterator
         run.finish()
 
 
-__all__ = ["BUILDERS", "READINGS", "Builder", "BuildOptions", "Output", "Run", "create", "in_order", "register", "run_of"]
+__all__ = ["BUILDERS", "READINGS", "Builder", "BuildOptions", "Output", "Run", "create", "in_order", "register",
+           "run_of"]

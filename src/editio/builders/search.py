@@ -32,8 +32,8 @@ TIMEOUT_SECONDS = 600
 # The page's apparatus inside the reading text, made by other templates than the search marks:
 # paragraph and note numbers, page labels, back links and the labels of readings and of the
 # correspondence; a result's excerpt should read as the text does.
-CHROME = (".pnum", ".pb-label", ".pb-mark", ".noteref", ".backlink", ".note-type", ".choice-label", ".correspondence dt",
-          ".visually-hidden")
+CHROME = (".pnum", ".pb-label", ".pb-mark", ".noteref", ".backlink", ".note-type", ".choice-label",
+          ".correspondence dt", ".visually-hidden")
 
 
 def pagefind_executable() -> Path:

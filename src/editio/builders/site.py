@@ -82,9 +82,9 @@ class SiteBuilder(Builder):
         for document in run.edition.texts:
             pages += [(f"{document.id}.html", dates.date(document)),
                       (f"about/{document.id}.html", dates.date(document))]
-        pages_of_the_edition = [("register-index-page", "register/index.html"), ("about-index-page", "about/index.html"),
-                                ("not-found-page", "404.html")] + [("search-page", "search.html")] * has_search
-        for entry, path in pages_of_the_edition:
+        edition_pages = [("register-index-page", "register/index.html"), ("about-index-page", "about/index.html"),
+                         ("not-found-page", "404.html")] + [("search-page", "search.html")] * has_search
+        for entry, path in edition_pages:
             result = html.call(f"{_WEB_NS}{entry}", run.edition_index, has_search=has_search)
             if result.content.strip():
                 yield _page(path, result)
