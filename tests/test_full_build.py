@@ -70,7 +70,7 @@ def test_two_builds_are_identical_to_the_byte_in_every_format(two_builds):
     first, second = map(digest, two_builds)
     assert first == second
     formats = {path.split("/", 1)[0] for path in first}
-    assert formats == {"html", "text", "pdf", "metadata"}
+    assert formats == {"html", "text", "pdf", "metadata", "pagefind"}
     assert any(path.endswith(".pdf") for path in first) and any(path.endswith(".txt") for path in first)
 
 
