@@ -9,6 +9,7 @@
   "use strict";
 
   const PAGE_SIZE = 20;
+  const SECTIONS = 3;
   const UNAVAILABLE = "The search index could not be loaded: the edition was built without it, or the "
     + "server does not serve its folder pagefind/.";
   const form = document.querySelector(".search-form");
@@ -103,6 +104,24 @@
     excerpt.className = "search-result-excerpt";
     excerpt.append(...excerptNodes(data.excerpt || ""));
     entry.append(excerpt);
+    // In a long text, where the words are: the sections (headings with an id) that hold them.
+    const places = (data.sub_results || [])
+      .filter((place) => place.url !== data.url && place.excerpt !== data.excerpt).slice(0, SECTIONS);
+    if (places.length) {
+      const within = document.createElement("ul");
+      within.className = "search-result-places";
+      for (const place of places) {
+        const line = document.createElement("li");
+        const link = document.createElement("a");
+        link.href = place.url;
+        link.textContent = place.title;
+        const words = document.createElement("span");
+        words.append(...excerptNodes(place.excerpt || ""));
+        line.append(link, " ", words);
+        within.append(line);
+      }
+      entry.append(within);
+    }
     return entry;
   }
 
