@@ -129,6 +129,16 @@ def test_search_needs_the_web_edition_in_the_same_build(tmp_path):
     assert "search: 1 index → " in report.summary() and "/pagefind" in report.summary()
 
 
+def test_a_site_pagefind_cannot_index_is_one_line_naming_it(tmp_path):
+    from editio.builders.search import render_search_index
+    from editio.errors import BuildError
+
+    with pytest.raises(BuildError) as failure:
+        list(render_search_index(tmp_path))
+    assert str(failure.value).startswith(f"{tmp_path}: error: the search index could not be made: ")
+    assert "\n" not in str(failure.value)
+
+
 # The cache ----------------------------------------------------------------------------------------
 
 def test_the_index_is_replayed_while_no_page_changes_and_remade_when_one_does(tmp_path):
