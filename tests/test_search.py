@@ -87,6 +87,14 @@ def test_every_page_links_to_the_search_page(built):
     assert search.xpath("//script/@src") == ["assets/edition.js", "assets/search.js"]
 
 
+@pytest.mark.slow
+def test_the_search_page_and_a_marked_letter_page_are_valid_html(built):
+    from web_support import vnu_errors
+
+    site = built / "html"
+    assert vnu_errors([site / "search.html", site / "sl-001.html"]) == ""
+
+
 def test_a_site_built_without_search_has_no_trace_of_it(tmp_path):
     build(LETTERS, tmp_path, only=("html",))
     site = tmp_path / "html"
