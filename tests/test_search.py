@@ -55,6 +55,51 @@ def marks(page: Path, kind: str) -> dict[str, list[str]]:
 
 # The pages ----------------------------------------------------------------------------------------
 
+def facets_of(profile: str) -> dict[str, list[str]]:
+    """The facets the reading page of a document with ``profile`` (a profileDesc's content) carries,
+    rendered at template level (tests/xslt_support.py)."""
+    import lxml.html
+
+    from xslt_support import render
+
+    header = ('<teiHeader><fileDesc><titleStmt><title>A Letter</title></titleStmt><publicationStmt><publisher>P'
+              f'</publisher></publicationStmt><sourceDesc><bibl>Made for a test</bibl></sourceDesc></fileDesc>'
+              f'<profileDesc>{profile}</profileDesc></teiHeader>')
+    page = render("html.xsl", "<p>Text.</p>", header=header, has_search=True,
+                  select_path="/ed:edition/ed:document[1]/tei:TEI").text
+    found: dict[str, list[str]] = {}
+    for element in lxml.html.fromstring(page).xpath("//*[@data-pagefind-filter]"):
+        found.setdefault(element.get("data-pagefind-filter"), []).append(element.text_content())
+    return found
+
+
+SENT = '<correspDesc><correspAction type="sent"><persName>{who}</persName>{date}</correspAction></correspDesc>'
+
+
+@pytest.mark.parametrize("date, years", [
+    ('<date when="1920-06-10"/>', ["1920"]),
+    ('<date notBefore="1919-03" notAfter="1920-06-10"/>', ["1919", "1920"]),  # every year it may be of
+    ('<date from="1900" to="1915"/>', ["1900", "1915"]),  # a span over a decade: its ends
+    ('<date>undated</date>', []),
+])
+def test_the_year_facet_follows_the_sent_date(date, years):
+    assert facets_of(SENT.format(who="Ida Schreiber", date=date)).get("year", []) == years
+
+
+def test_an_uncertain_sent_date_gives_way_to_the_span_of_writing():
+    profile = (SENT.format(who="Ida Schreiber", date='<date when="1920-06-10" cert="low"/>')
+               + '<creation><date notBefore="1918-11" notAfter="1920-06"/></creation>')
+    assert facets_of(profile)["year"] == ["1918", "1919", "1920"]
+
+
+def test_correspondents_languages_and_type_read_as_a_reader_expects():
+    profile = SENT.format(who="Schreiber, Ida", date="") + '<langUsage><language ident="fr"/></langUsage>'
+    assert facets_of(profile) == {"correspondent": ["Ida Schreiber"], "language": ["French"], "type": ["Letter"]}
+    named = SENT.format(who="Ida", date="") + '<langUsage><language ident="deu">Deutsch</language></langUsage>'
+    assert facets_of(named)["language"] == ["Deutsch"]  # the header's own name for it
+    assert facets_of("") == {"type": ["Text"]}  # no correspondence: a text, and no letter facets
+
+
 def test_a_letter_page_carries_its_facets_from_the_header(built):
     site = built / "html"
     assert marks(site / "sl-001.html", "filter") == {
