@@ -130,6 +130,8 @@ def test_every_page_links_to_the_search_page(built):
     assert search.xpath("//form[@role='search']//input[@name='q']")
     assert search.xpath("//select/@data-facet") == ["year", "correspondent", "language", "type"]
     assert search.xpath("//script/@src") == ["assets/edition.js", "assets/search.js"]
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "sl-001.html" in sitemap and "search.html" not in sitemap
 
 
 @pytest.mark.slow

@@ -88,7 +88,7 @@ class SiteBuilder(Builder):
             result = html.call(f"{_WEB_NS}{entry}", run.edition_index, has_search=has_search)
             if result.content.strip():
                 yield _page(path, result)
-                if path != "404.html":
+                if path not in ("404.html", "search.html"):  # the sitemap lists content, not forms
                     pages.append((path, latest))
         for kind in REGISTER_KINDS:
             result = html.call(f"{_WEB_NS}register-page", run.edition_index, kind=kind, has_search=has_search)
