@@ -399,3 +399,26 @@ def test_the_search_page_with_results_passes_axe_and_fits_a_phone(chromium, serv
     assert page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 0
     assert errors == []
     page.close()
+
+
+@pytest.mark.browser
+def test_search_works_from_a_plain_static_server_under_a_sub_path(chromium, built):
+    """No editio server: Python's static file server, the site published at /html/ rather than /."""
+    import functools
+    import http.server
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args) -> None:
+            pass
+
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(built)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        page, errors = open_search(chromium, f"http://127.0.0.1:{httpd.server_address[1]}/html/search.html?q=lupin")
+        expect(page.locator(".search-result")).to_have_count(1)
+        assert page.get_attribute(".search-result-title", "href") == "/html/sl-003.html"
+        assert errors == []
+        page.close()
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
