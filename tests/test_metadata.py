@@ -374,7 +374,7 @@ def test_the_minimal_document_gets_records_with_what_is_there_and_nothing_invent
     assert item["type"] == "document" and not {"author", "issued", "original-date"} & set(item)
     catalogue = json.loads(render_catalogue(edition))
     # No revisionDesc and no history: the build's day, never the file's modification day (2001-09-09).
-    assert catalogue["records"] == [{"id": "minimal", "datestamp": build_day(), "sets": ["texts"],
+    assert catalogue["records"] == [{"id": "minimal", "datestamp": build_day(), "sets": ["texts", "type:text"],
                                      "files": {name: f"minimal/{f.file}" for name, f in FORMATS.items() if f.oai}}]
 
 
@@ -452,9 +452,19 @@ def test_the_builder_writes_every_format_and_the_catalogue(built, edition, lette
     assert catalogue["formats"]["oai_dc"] == {"namespace": "http://www.openarchives.org/OAI/2.0/oai_dc/",
                                               "schema": "http://www.openarchives.org/OAI/2.0/oai_dc.xsd"}
     assert set(catalogue["formats"]) == {"oai_dc", "mods", "tei", "marcxml", "oai_datacite"}
-    assert catalogue["sets"] == {"letters": "Letters", "texts": "Texts"}
+    # sets from the data: kind, type, the year it was sent, its correspondents (Kropotkin by his GND)
+    gnd = etree.parse(str(REGISTER)).xpath("string(//tei:person[@xml:id = 'kropotkin']/tei:idno[@type = 'gnd'])",
+                                           namespaces=NS)
+    letter_sets = ["correspondent:gnd-" + gnd, "correspondent:name.The_workers_of_Western_Europe",
+                   "letters", "texts", "type:letter", "year:1920"]
+    assert catalogue["sets"] == {"correspondent": "Correspondents",
+                                 "correspondent:gnd-" + gnd: "Correspondent: Pëtr Alekseevič Kropotkin",
+                                 "correspondent:name.The_workers_of_Western_Europe":
+                                     "Correspondent: The workers of Western Europe",
+                                 "letters": "Letters", "texts": "Texts", "type": "Document types",
+                                 "type:letter": "Document type: letter", "year": "Years", "year:1920": "Year 1920"}
     [entry] = catalogue["records"]
-    assert entry == {"id": letter.id, "datestamp": changed, "sets": ["letters", "texts"],
+    assert entry == {"id": letter.id, "datestamp": changed, "sets": letter_sets,
                      "files": {name: f"{letter.id}/{f.file}" for name, f in FORMATS.items() if f.oai}}
     roots = {"oai_dc": "{http://www.openarchives.org/OAI/2.0/oai_dc/}dc", "mods": "{http://www.loc.gov/mods/v3}mods",
              "tei": "{http://www.tei-c.org/ns/1.0}teiHeader", "marcxml": "{http://www.loc.gov/MARC21/slim}record",

@@ -184,11 +184,14 @@ def test_list_metadata_formats_lists_the_catalogue_formats(app, catalogue, expec
 
 
 def test_list_sets(app, catalogue):
-    tree = oai(app, "verb=ListSets")
+    """Every set of the catalogue, a page at a time (a corpus has a set per correspondent and year)."""
+    pages, tokens = harvest(app, "ListSets")
     sets = {s.findtext("oai:setSpec", namespaces=NS): s.findtext("oai:setName", namespaces=NS)
-            for s in tree.iter(f"{OAI}set")}
+            for page in pages for s in page.iter(f"{OAI}set")}
     assert sets == catalogue["sets"]
     assert "letters" in sets and "texts" in sets
+    assert len(pages) == -(-len(sets) // 5) > 1
+    assert [int(t.get("cursor")) for t in tokens] == list(range(0, len(sets), 5))
 
 
 # --- GetRecord ---------------------------------------------------------------------------------

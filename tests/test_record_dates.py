@@ -97,7 +97,7 @@ def test_a_datestamp_moves_exactly_when_a_record_changes(edition, monkeypatch):
     build(edition, monkeypatch, "fourth")
     build(edition, monkeypatch, "fifth")
     gone = DAYS["fourth"][1]
-    assert catalogue(edition)["minimal"] == {"id": "minimal", "datestamp": gone, "sets": ["texts"],
+    assert catalogue(edition)["minimal"] == {"id": "minimal", "datestamp": gone, "sets": ["texts", "type:text"],
                                              "deleted": True, "files": {}}
     assert harvest(edition, f"verb=ListRecords&metadataPrefix=mods&from={gone}") == [("minimal", gone, "deleted")]
     app = create_app(edition / "build", secret=b"k")

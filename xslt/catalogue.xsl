@@ -1,7 +1,11 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  What the OAI-PMH catalogue needs to know of each document: its sets. metadata.py adds the repository,
-  the formats, the record files and the datestamps (record_dates.py). Context: the edition index.
+  What the OAI-PMH catalogue needs to know of one document to place it in sets: its kind, its document
+  types, the date it was sent (or written) and its correspondents, each with the register entry it
+  points to and that entry's identifiers. editio.oai.sets turns these facts into setSpecs (one key
+  function, over registers.py's authority URIs); metadata.py adds the repository, the formats, the
+  record files and the datestamps (record_dates.py). A per-document transform: context the document,
+  global context the compact index.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -15,17 +19,26 @@
   <xsl:include href="common.xsl"/>
   <xsl:include href="metadata-common.xsl"/>
 
-  <xsl:output method="json" encoding="UTF-8" indent="yes"/>
+  <xsl:output method="json" encoding="UTF-8" indent="no"/>
   <xsl:mode on-no-match="fail"/>
 
-  <xsl:template match="/">
+  <xsl:template match="TEI">
+    <xsl:variable name="tei" select="."/>
+    <xsl:variable name="date" select="ed:dispatch-date($tei)"/>
     <xsl:sequence select="map {
-        'sets': map:merge(map:keys($ed:sets) ! map { .: $ed:sets(.)?name }),
-        'records': array {
-            for $tei in sort(ed:edition/ed:document[@has-text = 'true']/TEI, (), function($tei) { ed:document-id($tei) })
+        'id': ed:document-id($tei),
+        'kind': ed:kind($tei),
+        'types': array { distinct-values(($tei/text/@type, $tei/@type)[1] ! normalize-space()[. != '']) },
+        'date': ed:json-object(map:merge(($date/(@when, @notBefore, @notAfter, @from, @to)) ! map { local-name(): string() })),
+        'correspondents': array {
+            for $party in $tei/teiHeader/profileDesc/correspDesc/correspAction[@type = ('sent', 'received')]
+                          /(persName, orgName, name)
+            return let $entity := ed:entity(tokenize($party/@ref)[1], $party)
             return ed:json-object(map {
-                'id': ed:document-id($tei),
-                'sets': array { ed:set-names($tei) } }) } }"/>
+                'pointer': tokenize($party/@ref)[1],
+                'entry': $entity/@xml:id ! string(),
+                'idnos': array { ($entity, $party)/idno[normalize-space()] ! [string(@type), normalize-space()] },
+                'name': ed:party-name($party) }) } }"/>
   </xsl:template>
 
 </xsl:stylesheet>

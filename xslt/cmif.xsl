@@ -99,7 +99,7 @@
 
   <xsl:template match="persName | orgName | placeName" mode="ed:cmif">
     <xsl:element name="{local-name()}">
-      <xsl:for-each select="ed:preferred-authority(ed:entity(@ref, .), 'cmif')?uri">
+      <xsl:for-each select="ed:party-authority(., 'cmif')?uri">
         <xsl:attribute name="ref" select="."/>
       </xsl:for-each>
       <xsl:text>{ed:party-name(.)}</xsl:text>

@@ -58,11 +58,6 @@
   <!-- 'zotero' is an item type of Zotero's (and a word any reader understands): DC.type gives it first,
        because Zotero's Embedded Metadata reads the first DC.type and takes "Text" for a journal article. -->
 
-  <!-- OAI-PMH sets: name and the kinds of document each holds. -->
-  <xsl:variable name="ed:sets" as="map(xs:string, map(xs:string, item()*))" select="map {
-      'letters': map { 'name': 'Letters', 'kinds': 'letter' },
-      'texts':   map { 'name': 'Texts',   'kinds': ('letter', 'text') } }"/>
-
   <!-- How a witness (bibl/@type) relates to the edition, as a MODS relatedItem/@type. -->
   <xsl:variable name="ed:witness-roles" as="map(xs:string, xs:string)" select="map {
       'copy-text': 'original', 'printing': 'original', 'translation': 'original',
@@ -89,11 +84,6 @@
     <xsl:param name="tei" as="element(TEI)"/>
     <xsl:param name="vocabulary" as="xs:string"/>
     <xsl:sequence select="$ed:kinds(ed:kind($tei))($vocabulary)"/>
-  </xsl:function>
-
-  <xsl:function name="ed:set-names" as="xs:string*">
-    <xsl:param name="tei" as="element(TEI)"/>
-    <xsl:sequence select="map:keys($ed:sets)[ed:kind($tei) = $ed:sets(.)('kinds')] => sort()"/>
   </xsl:function>
 
   <xsl:function name="ed:main-title" as="xs:string?">
@@ -218,14 +208,52 @@
     <xsl:sequence select="(for $ref in $tei/text//@ref, $pointer in tokenize($ref) return ed:entity($pointer, $ref/..))/."/>
   </xsl:function>
 
+  <!-- Authority URIs as editions write them (http or https, "wiki" or "entity", a trailing slash): the
+       authority each names and its id, so that an idno of type URI or a @ref that is a URI counts. -->
+  <xsl:variable name="ed:authority-uri-forms" as="map(xs:string, xs:string)" select="map {
+      'gnd': '^https?://(?:www\.)?d-nb\.info/gnd/([0-9X-]+)/?$',
+      'viaf': '^https?://(?:www\.)?viaf\.org/viaf/([0-9]+)/?$',
+      'wikidata': '^https?://(?:www\.)?wikidata\.org/(?:entity|wiki)/(Q[0-9]+)/?$',
+      'geonames': '^https?://(?:www\.|sws\.)?geonames\.org/([0-9]+)(?:/.*)?$' }"/>
+
+  <xsl:function name="ed:uri-authority" as="map(xs:string, xs:string)?">
+    <xsl:param name="uri" as="xs:string"/>
+    <xsl:variable name="type" select="(map:keys($ed:authority-uri-forms)[matches(normalize-space($uri), $ed:authority-uri-forms(.))])[1]"/>
+    <xsl:variable name="id" select="$type ! replace(normalize-space($uri), $ed:authority-uri-forms(.), '$1')"/>
+    <xsl:sequence select="$type ! map { 'type': ., 'label': $ed:authorities(.)('label'), 'id': $id,
+                                        'uri': $ed:authorities(.)('prefix') || $id, 'cert': '' }"/>
+  </xsl:function>
+
+  <!-- An entity's authority ids, those given as URIs (idno type URI) with the authority they name. -->
+  <xsl:function name="ed:typed-authority-ids" as="map(xs:string, xs:string)*">
+    <xsl:param name="entity" as="element()?"/>
+    <xsl:sequence select="ed:authority-ids($entity) ! (if (?type = 'URI') then (ed:uri-authority(?uri), .)[1] else .)"/>
+  </xsl:function>
+
+  <!-- A correspondent's authority: its register entry's, else the authority URI its @ref is (editions
+       that keep no register point to GND or Wikidata directly), in a target's form. -->
+  <xsl:function name="ed:party-authority" as="map(xs:string, xs:string)?">
+    <xsl:param name="party" as="element()"/>
+    <xsl:param name="form" as="xs:string?"/>
+    <xsl:variable name="entity" select="ed:entity(tokenize($party/@ref)[1], $party)"/>
+    <xsl:sequence select="if (exists($entity)) then ed:preferred-authority($entity, $form)
+        else ed:in-form((tokenize($party/@ref) ! ed:uri-authority(.))[1], $form)"/>
+  </xsl:function>
+
+  <xsl:function name="ed:in-form" as="map(xs:string, xs:string)?">
+    <xsl:param name="id" as="map(xs:string, xs:string)?"/>
+    <xsl:param name="form" as="xs:string?"/>
+    <xsl:variable name="prefix" select="if ($form and exists($id)) then $ed:authority-forms($form)($id?type) else ()"/>
+    <xsl:sequence select="if (exists($prefix)) then map:put($id, 'uri', $prefix || $id?id) else $id"/>
+  </xsl:function>
+
   <!-- The first authority URI of an entity in the order its kind prefers, in a target's form (or the common one). -->
   <xsl:function name="ed:preferred-authority" as="map(xs:string, xs:string)?">
     <xsl:param name="entity" as="element()?"/>
     <xsl:param name="form" as="xs:string?"/>
-    <xsl:variable name="ids" select="ed:authority-ids($entity)"/>
+    <xsl:variable name="ids" select="ed:typed-authority-ids($entity)"/>
     <xsl:variable name="chosen" select="(for $type in $ed:preferred-authorities(local-name($entity)) return $ids[?type = $type])[1]"/>
-    <xsl:variable name="prefix" select="if ($form and exists($chosen)) then $ed:authority-forms($form)($chosen?type) else ()"/>
-    <xsl:sequence select="if (exists($prefix)) then map:put($chosen, 'uri', $prefix || $chosen?id) else $chosen"/>
+    <xsl:sequence select="ed:in-form($chosen, $form)"/>
   </xsl:function>
 
   <!-- The witness chain -->

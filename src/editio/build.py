@@ -237,10 +237,10 @@ def _render_documents(pure: list[Builder], edition: Edition, options: BuildOptio
                 # metadata builder leaves no history, so the next one looks up the same state again
                 for kept in {key(document, state), keys[document]}:
                     used.add(kept)
-                    store.store(kept, outputs, state and list(state.__dict__.values()))
+                    store.store(kept, outputs, state and state.values())
             else:
                 outputs, stored_state = entry
-                state = RecordState(stored_state[0], stored_state[1], tuple(stored_state[2])) if stored_state else None
+                state = RecordState.from_values(stored_state) if stored_state else None
                 used.add(keys[document])
             if dates is not None and state is not None:
                 dates._states[document.id] = state  # the history this build leaves, without rendering again

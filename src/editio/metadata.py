@@ -14,7 +14,6 @@ import json
 import re
 import uuid
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 from lxml import etree
@@ -22,6 +21,7 @@ from lxml import etree
 from .documents import NS, Document, safe_parser
 from .edition import EDITIO_NS, Edition, build_day, load_edition, today
 from .errors import EditioError, InputError
+from .oai.sets import document_sets, set_list
 from .record_dates import record_dates
 from .transform import XSLT_DIR, stylesheet
 
@@ -68,19 +68,23 @@ def metadata_format(name: str, scope: str | None = None) -> Format:
     return candidates[name]
 
 
+DOCUMENT_FORMATS: list[Format] = [f for f in FORMATS.values() if f.scope == "document"]
+
+
 def render_record(edition: Edition, document: Document, format_name: str) -> bytes:
     """``document``'s record in a document-scope format, as the bytes of its file."""
     metadata_format(format_name, "document")
-    return _render(edition, document, format_name, record_dates(edition).date(document))
+    return record_dates(edition).records(document)[format_name]
 
 
-# The site and the metadata builder both need a document's records in one build: made once.
-@lru_cache(maxsize=256)
-def _render(edition: Edition, document: Document, format_name: str, record_date: str) -> bytes:
-    chosen = FORMATS[format_name]
-    return stylesheet(chosen.stylesheet).apply(edition.document_node(document), edition.saxon_context,
-                                               record_date=record_date,
-                                               **identifier_parameters(edition, document)).content
+def render_records(edition: Edition, document: Document, record_date: str) -> dict[str, bytes]:
+    """Every document-scope record of ``document`` dated ``record_date``, format name → bytes.
+    ``record_dates`` calls it (it hashes them to decide the date) and keeps the result for the
+    builders: a document's records are made once per build."""
+    node, parameters = edition.document_node(document), identifier_parameters(edition, document)
+    return {chosen.name: stylesheet(chosen.stylesheet).apply(node, edition.saxon_context, record_date=record_date,
+                                                             **parameters).content
+            for chosen in DOCUMENT_FORMATS}
 
 
 def identifier_parameters(edition: Edition, document: Document) -> dict[str, str]:
@@ -89,12 +93,12 @@ def identifier_parameters(edition: Edition, document: Document) -> dict[str, str
     return {"pid_scheme": found[0], "pid_value": found[1]} if found else {}
 
 
-def record_digest(edition: Edition, document: Document, record_date: str) -> str:
-    """A hash of every record of ``document`` (each document-scope format) dated ``record_date``."""
+def record_digest(records: dict[str, bytes], sets: tuple[str, ...] = ()) -> str:
+    """A hash of a document's records (each document-scope format) and of the sets its OAI header names."""
     digest = hashlib.sha256()
-    for chosen in FORMATS.values():
-        if chosen.scope == "document":
-            digest.update(chosen.name.encode() + b"\0" + _render(edition, document, chosen.name, record_date) + b"\0")
+    for chosen in DOCUMENT_FORMATS:
+        digest.update(chosen.name.encode() + b"\0" + records[chosen.name] + b"\0")
+    digest.update("\0".join(sets).encode())
     return digest.hexdigest()
 
 
@@ -109,8 +113,14 @@ def revision_day(edition: Edition, document: Document) -> str:
     return max(day.strip() for day in days) if days else build_day()
 
 
-def set_names(edition: Edition, document: Document) -> list[str]:
-    return next((r["sets"] for r in _catalogue_facts(edition)["records"] if r["id"] == document.id), [])
+def record_facts(edition: Edition, document: Document) -> dict:
+    """What the OAI catalogue needs to place ``document`` in sets (``xslt/catalogue.xsl``)."""
+    return json.loads(stylesheet("catalogue.xsl").apply(edition.document_node(document), edition.saxon_context).content)
+
+
+def record_sets(edition: Edition, document: Document) -> dict[str, str]:
+    """The OAI sets of ``document``, setSpec → setName (``editio.oai.sets``)."""
+    return document_sets(record_facts(edition, document))
 
 
 def render_edition_record(edition: Edition, format_name: str) -> bytes:
@@ -140,7 +150,6 @@ def render_record_for_path(path: str | Path, format_name: str) -> bytes:
 def render_catalogue(edition: Edition) -> bytes:
     """``catalogue.json``: the repository, formats, sets and records the OAI-PMH endpoint serves,
     deleted records included (with no files)."""
-    facts = _catalogue_facts(edition)
     oai_formats = [f for f in FORMATS.values() if f.oai]
     history = record_dates(edition).history()
     built = {document.id for document in edition.texts}
@@ -161,16 +170,10 @@ def render_catalogue(edition: Edition) -> bytes:
                        "earliest_datestamp": min(_datestamps(edition)), "deleted_record": "persistent",
                        "cmif_url": f"{settings.base_url}metadata/{FORMATS['cmif'].file}"},
         "formats": {f.name: {"namespace": f.namespace, "schema": f.schema} for f in oai_formats},
-        "sets": facts["sets"],
+        "sets": set_list(history[record["id"]].named_sets() for record in records),
         "records": records,
     }
     return (json.dumps(catalogue, indent=2, sort_keys=True, ensure_ascii=False) + "\n").encode("utf-8")
-
-
-@lru_cache(maxsize=8)
-def _catalogue_facts(edition: Edition) -> dict:
-    """Each text's id and sets (from catalogue.xsl), and the sets there are."""
-    return json.loads(stylesheet("catalogue.xsl").apply(edition.saxon_index, edition.saxon_index).content)
 
 
 def _datestamps(edition: Edition) -> list[str]:

@@ -35,35 +35,56 @@ class RecordState:
     datestamp: str
     digest: str | None  # None once deleted
     sets: tuple[str, ...] = ()
+    # each set's name as this document's facts give it (``oai.sets``): the catalogue's set list
+    set_names: tuple[tuple[str, str], ...] = ()
 
     @property
     def deleted(self) -> bool:
         return self.digest is None
+
+    def named_sets(self) -> dict[str, str]:
+        """spec → name; a set the history kept without a name is named by its spec."""
+        names = dict(self.set_names)
+        return {spec: names.get(spec, spec) for spec in self.sets}
+
+    def values(self) -> list:
+        """The state as JSON values, for the build cache (``from_values`` reads them back)."""
+        return [self.datestamp, self.digest, list(self.sets), [list(pair) for pair in self.set_names]]
+
+    @classmethod
+    def from_values(cls, values) -> RecordState:
+        datestamp, digest, sets, *rest = values
+        return cls(datestamp, digest, tuple(sets), tuple(tuple(pair) for pair in (rest[0] if rest else ())))
 
 
 def read_history(metadata_dir: Path) -> dict[str, RecordState]:
     """The history a previous build left in ``metadata_dir`` (empty when there is none, or it is unreadable)."""
     try:
         stored = json.loads((metadata_dir / HISTORY).read_text(encoding="utf-8"))
-        return {key: RecordState(value["datestamp"], value.get("digest"), tuple(value.get("sets", ())))
+        return {key: RecordState(value["datestamp"], value.get("digest"), tuple(value.get("sets", ())),
+                                 tuple(sorted(value.get("set_names", {}).items())))
                 for key, value in stored["records"].items()}
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return {}
 
 
 def history_bytes(states: dict[str, RecordState]) -> bytes:
-    records = {key: {k: v for k, v in asdict(state).items() if v is not None}
+    records = {key: {k: v for k, v in {**asdict(state), "set_names": dict(state.set_names)}.items()
+                     if v is not None and v != {}}
                for key, state in sorted(states.items())}
     return (json.dumps({"records": records}, indent=1, sort_keys=True, ensure_ascii=False) + "\n").encode("utf-8")
 
 
 class RecordDates:
-    """The record dates of one edition's build, computed once per document."""
+    """The record dates of one build (each build loads its own edition, so this is per run), decided
+    once per document; and the records of the document decided last, which deciding had to make
+    (to hash them) and which its builders then write, rather than making them again."""
 
     def __init__(self, edition: Edition, previous: dict[str, RecordState]) -> None:
         self.edition = edition
         self.previous = previous
         self._states: dict[str, RecordState] = {}
+        self._records: tuple[str, str, dict[str, bytes]] | None = None  # (document id, date, records)
 
     def date(self, document) -> str:
         return self.state(document).datestamp
@@ -73,19 +94,33 @@ class RecordDates:
             self._states[document.id] = self._decide(document)
         return self._states[document.id]
 
+    def records(self, document) -> dict[str, bytes]:
+        """Every document-scope record of ``document`` (format name → bytes), dated as decided."""
+        from .metadata import render_records
+
+        datestamp = self.date(document)
+        if self._records is None or self._records[:2] != (document.id, datestamp):
+            self._records = (document.id, datestamp, render_records(self.edition, document, datestamp))
+        return self._records[2]
+
     def _decide(self, document) -> RecordState:
-        from .metadata import record_digest, revision_day, set_names
+        from .metadata import record_digest, record_sets, render_records, revision_day
 
         before = self.previous.get(document.id)
-        sets = tuple(set_names(self.edition, document))
+        named = record_sets(self.edition, document)
+        sets, set_names = tuple(named), tuple(named.items())
         first = before.datestamp if before and not before.deleted else revision_day(self.edition, document)
-        digest = record_digest(self.edition, document, first)
+        made = render_records(self.edition, document, first)
+        digest = record_digest(made, sets)
         if before is None or (not before.deleted and digest == before.digest):
-            return RecordState(first, digest, sets)
+            self._records = (document.id, first, made)
+            return RecordState(first, digest, sets, set_names)
         changed = max(build_day(), first, before.datestamp)
         if changed != first:
-            digest = record_digest(self.edition, document, changed)
-        return RecordState(changed, digest, sets)
+            made = render_records(self.edition, document, changed)
+            digest = record_digest(made, sets)
+        self._records = (document.id, changed, made)
+        return RecordState(changed, digest, sets, set_names)
 
     def history(self) -> dict[str, RecordState]:
         """Every document's state after this build, deleted ones included."""
@@ -96,7 +131,7 @@ class RecordDates:
             if not self.edition.complete or before.deleted:
                 states[key] = before  # a partial build says nothing about the rest; a deletion stays
             else:
-                states[key] = RecordState(max(build_day(), before.datestamp), None, before.sets)
+                states[key] = RecordState(max(build_day(), before.datestamp), None, before.sets, before.set_names)
         return states
 
 

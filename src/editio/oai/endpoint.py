@@ -69,12 +69,18 @@ class OaiEndpoint:
         return responses.verb("ListMetadataFormats", map(responses.metadata_format, formats))
 
     def list_sets(self, repository: Repository, request: OaiRequest, base_url: str, now: datetime):
-        if request.get("resumptionToken") is not None:
-            raise BadResumptionToken("this repository issues no resumptionToken for ListSets")
-        sets = repository.sets()
+        """The sets, a page at a time: a corpus has a set per correspondent and year (§4.6)."""
+        sets = list(repository.sets().items())
         if not sets:
             raise NoSetHierarchy("this repository does not support sets")
-        return responses.verb("ListSets", (responses.set_entry(spec, name) for spec, name in sets.items()))
+        token = request.get("resumptionToken")
+        position = self.tokens.redeem(token, request.verb, repository.version, now) if token is not None \
+            else Position(ListQuery(request.verb, ""), 0)
+        if position.cursor >= len(sets):
+            raise BadResumptionToken("this resumptionToken points past the end of the list")
+        end = min(position.cursor + self.page_size, len(sets))
+        return responses.verb("ListSets", [*(responses.set_entry(spec, name) for spec, name in sets[position.cursor:end]),
+                                           *self._token(repository, position, end, len(sets), now)])
 
     def get_record(self, repository: Repository, request: OaiRequest, base_url: str, now: datetime):
         item = self._item(repository, request.arguments["identifier"])
