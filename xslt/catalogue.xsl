@@ -31,8 +31,7 @@
         'types': array { distinct-values(($tei/text/@type, $tei/@type)[1] ! normalize-space()[. != '']) },
         'date': ed:json-object(map:merge(($date/(@when, @notBefore, @notAfter, @from, @to)) ! map { local-name(): string() })),
         'correspondents': array {
-            for $party in $tei/teiHeader/profileDesc/correspDesc/correspAction[@type = ('sent', 'received')]
-                          /(persName, orgName, name)
+            for $party in ed:correspondents($tei/teiHeader/profileDesc/correspDesc/correspAction[@type = ('sent', 'received')])
             return let $entity := ed:entity(tokenize($party/@ref)[1], $party)
             return ed:json-object(map {
                 'pointer': tokenize($party/@ref)[1],

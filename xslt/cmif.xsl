@@ -7,7 +7,8 @@
   The sent date is ed:dispatch-date: a sent date the TEI marks uncertain (cert low) is not passed on
   as a point in time, which correspSearch would index as a fact; the letter is dated by the span the
   edition establishes for its writing (creation), which contains the uncertain date, and a note
-  keeps the date the letter gives itself. Context: the edition index.
+  keeps the date the letter gives itself. Each letter's correspDesc is made with its other records
+  (match="TEI"); the file is those entries in the edition's header (ed:cmif-file).
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -27,14 +28,23 @@
 
   <!-- A stable UUID for the edition as a source (metadata.py derives it from the base URL). -->
   <xsl:param name="edition-uuid" as="xs:string" required="yes"/>
-  <!-- The day the edition last changed (the latest datestamp of its documents). -->
-  <xsl:param name="edition-date" as="xs:string" required="yes"/>
+  <!-- The day the edition last changed (the latest datestamp of its documents); the file's alone. -->
+  <xsl:param name="edition-date" as="xs:string" select="''"/>
 
   <xsl:variable name="ed:source-id" as="xs:string" select="'uuid-' || $edition-uuid"/>
 
-  <xsl:template match="/">
-    <xsl:variable name="letters" select="ed:edition/ed:document/TEI[teiHeader/profileDesc/correspDesc
-                                         [correspAction[@type = 'sent']][correspAction[@type = 'received']]]"/>
+  <!-- A letter's entry, made with its other records (a per-document transform: context the document,
+       global context the compact index); a document that is not a letter sent and received has none. -->
+  <xsl:template match="TEI">
+    <xsl:apply-templates select="(teiHeader/profileDesc/correspDesc
+                                 [correspAction[@type = 'sent']][correspAction[@type = 'received']])[1]" mode="ed:cmif"/>
+  </xsl:template>
+
+  <!-- The edition's file around every letter's entry (the build collects them, in document order):
+       never the whole edition in one tree. -->
+  <xsl:param name="entries" as="document-node()?"/>
+
+  <xsl:template name="ed:cmif-file">
     <TEI>
       <teiHeader>
         <fileDesc>
@@ -57,7 +67,7 @@
           </sourceDesc>
         </fileDesc>
         <profileDesc>
-          <xsl:apply-templates select="$letters/teiHeader/profileDesc/correspDesc" mode="ed:cmif"/>
+          <xsl:copy-of select="$entries/*/*"/>
         </profileDesc>
       </teiHeader>
       <text>
@@ -70,16 +80,20 @@
 
   <xsl:template match="correspDesc" mode="ed:cmif">
     <correspDesc ref="{ed:document-url(ancestor::TEI[1])}" source="#{$ed:source-id}">
-      <xsl:apply-templates select="correspAction[@type = ('sent', 'received')]" mode="ed:cmif"/>
+      <!-- CMIF's correspAction holds something: one that names no one, no place and no date is left out -->
+      <xsl:apply-templates select="correspAction[@type = ('sent', 'received')]
+                                   [exists((ed:correspondents(.), placeName, date))]" mode="ed:cmif"/>
     </correspDesc>
   </xsl:template>
 
   <xsl:template match="correspAction" mode="ed:cmif">
     <xsl:variable name="tei" select="ancestor::TEI[1]"/>
-    <xsl:variable name="own-date" select="ed:action-date($tei, @type)"/>
-    <xsl:variable name="date" select="if (@type = 'sent') then ed:dispatch-date($tei) else $own-date"/>
+    <!-- each action its own date (TEI allows several actions of a type, and several dates in each: the
+         first dated one answers); the letter's sending is dated as ed:dispatch-date decides -->
+    <xsl:variable name="own-date" select="date[@when or @notBefore or @notAfter or @from or @to][1]"/>
+    <xsl:variable name="date" select="if (. is ../correspAction[@type = 'sent'][1]) then ed:dispatch-date($tei) else $own-date"/>
     <correspAction type="{@type}">
-      <xsl:apply-templates select="persName, orgName, placeName" mode="ed:cmif"/>
+      <xsl:apply-templates select="ed:correspondents(.), placeName" mode="ed:cmif"/>
       <xsl:for-each select="$date">
         <date>
           <xsl:copy-of select="@when, @notBefore, @notAfter, @from, @to"/>
@@ -97,8 +111,8 @@
     </correspAction>
   </xsl:template>
 
-  <xsl:template match="persName | orgName | placeName" mode="ed:cmif">
-    <xsl:element name="{local-name()}">
+  <xsl:template match="persName | orgName | placeName | name | rs" mode="ed:cmif">
+    <xsl:element name="{if (self::placeName) then 'placeName' else if (ed:party-kind(.) = 'org') then 'orgName' else 'persName'}">
       <xsl:for-each select="ed:party-authority(., 'cmif')?uri">
         <xsl:attribute name="ref" select="."/>
       </xsl:for-each>

@@ -145,7 +145,17 @@
   <xsl:function name="ed:party-kind" as="xs:string">
     <xsl:param name="party" as="element()"/>
     <xsl:variable name="entity" select="ed:entity($party/@ref, $party)"/>
-    <xsl:sequence select="if ($party/self::orgName or $entity/self::org) then 'org' else 'person'"/>
+    <xsl:sequence select="if ($party/self::orgName or $entity/self::org or $party[self::rs or self::name]/@type = $ed:org-types)
+                          then 'org' else 'person'"/>
+  </xsl:function>
+
+  <!-- The senders or recipients a correspAction names, in their order: persName and orgName, and the
+       name and rs of a person or body that other editions write there (rs type="person"). -->
+  <xsl:variable name="ed:org-types" as="xs:string*" select="('org', 'organisation', 'organization')"/>
+  <xsl:function name="ed:correspondents" as="element()*">
+    <xsl:param name="action" as="element()*"/>
+    <xsl:sequence select="$action/(persName | orgName | name[not(@type = 'place')]
+                                   | rs[@type = ('person', 'personGrp', $ed:org-types)])"/>
   </xsl:function>
 
   <xsl:function name="ed:publisher" as="xs:string">
@@ -438,8 +448,8 @@
         'author': array { ed:responsible($tei, 'author') ! ed:schema-party(.) },
         'editor': array { ed:responsible($tei, 'editor')[ed:party-kind(.) = 'person'] ! ed:schema-party(.) },
         'contributor': array { ed:responsible($tei, 'editor')[ed:party-kind(.) = 'org'] ! ed:schema-party(.) },
-        'sender': array { $correspondence/correspAction[@type = 'sent']/(persName, orgName) ! ed:schema-party(.) },
-        'recipient': array { $correspondence/correspAction[@type = 'received']/(persName, orgName) ! ed:schema-party(.) },
+        'sender': array { ed:correspondents($correspondence/correspAction[@type = 'sent']) ! ed:schema-party(.) },
+        'recipient': array { ed:correspondents($correspondence/correspAction[@type = 'received']) ! ed:schema-party(.) },
         'dateCreated': ed:creation-date($tei)[@when][not(@notBefore or @notAfter or @from or @to)] ! string(@when),
         'dateSent': $dispatched[@when] ! string(@when),
         'publisher': map { '@type': 'Organization', 'name': ed:publisher($tei) },

@@ -58,7 +58,7 @@
           <xsl:with-param name="role" select="'editor'"/>
         </xsl:call-template>
       </xsl:for-each>
-      <xsl:for-each select="teiHeader/profileDesc/correspDesc/correspAction[not(@type = 'sent')]/(persName, orgName)">
+      <xsl:for-each select="teiHeader/profileDesc/correspDesc/correspAction[not(@type = 'sent')] ! ed:correspondents(.)">
         <xsl:call-template name="ed:mods-name">
           <xsl:with-param name="role" select="string(../@type)"/>
         </xsl:call-template>

@@ -23,10 +23,11 @@ from .edition import EDITIO_NS, Edition, build_day, load_edition, today
 from .errors import EditioError, InputError
 from .oai.sets import document_sets, set_list
 from .record_dates import record_dates
-from .transform import XSLT_DIR, stylesheet
+from .transform import XSLT_DIR, parse_xml, stylesheet
 
 CATALOGUE = "catalogue.json"
 _DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_DECLARATION = re.compile(rb"\A\s*<\?xml[^>]*\?>")
 
 
 @dataclass(frozen=True)
@@ -124,11 +125,22 @@ def record_sets(edition: Edition, document: Document) -> dict[str, str]:
 
 
 def render_edition_record(edition: Edition, format_name: str) -> bytes:
-    """The edition's record in an edition-scope format (CMIF)."""
+    """The edition's record in an edition-scope format (CMIF): each document's entry, made with its
+    records and kept in its record state, collected into the file (``ed:<format>-file``)."""
     chosen = metadata_format(format_name, "edition")
-    return stylesheet(chosen.stylesheet).apply(edition.saxon_index, edition.saxon_index,
-                                               edition_uuid=edition_uuid(edition),
-                                               edition_date=max(_datestamps(edition))).content
+    dates = record_dates(edition)
+    entries = parse_xml("".join((f'<entries xmlns="{EDITIO_NS}">',
+                                 *(dates.state(document).cmif_entry for document in edition.texts), "</entries>")))
+    return stylesheet(chosen.stylesheet).call(f"{{{EDITIO_NS}}}{chosen.name}-file", edition.saxon_context,
+                                              edition_uuid=edition_uuid(edition), entries=entries,
+                                              edition_date=max(_datestamps(edition))).content
+
+
+def render_cmif_entry(edition: Edition, document: Document) -> str:
+    """``document``'s correspDesc for the edition's CMIF file, or "" when it is not a letter."""
+    made = stylesheet(FORMATS["cmif"].stylesheet).apply(edition.document_node(document), edition.saxon_context,
+                                                        edition_uuid=edition_uuid(edition)).content
+    return _DECLARATION.sub(b"", made, count=1).decode("utf-8").strip()
 
 
 def render_record_for_path(path: str | Path, format_name: str) -> bytes:

@@ -37,6 +37,9 @@ class RecordState:
     sets: tuple[str, ...] = ()
     # each set's name as this document's facts give it (``oai.sets``): the catalogue's set list
     set_names: tuple[tuple[str, str], ...] = ()
+    # the document's entry in the edition's CMIF file (its correspDesc), made with its records and
+    # collected into the file: the build never needs the whole edition in one tree for it
+    cmif_entry: str = ""
 
     @property
     def deleted(self) -> bool:
@@ -49,12 +52,13 @@ class RecordState:
 
     def values(self) -> list:
         """The state as JSON values, for the build cache (``from_values`` reads them back)."""
-        return [self.datestamp, self.digest, list(self.sets), [list(pair) for pair in self.set_names]]
+        return [self.datestamp, self.digest, list(self.sets), [list(pair) for pair in self.set_names], self.cmif_entry]
 
     @classmethod
     def from_values(cls, values) -> RecordState:
         datestamp, digest, sets, *rest = values
-        return cls(datestamp, digest, tuple(sets), tuple(tuple(pair) for pair in (rest[0] if rest else ())))
+        names = tuple(tuple(pair) for pair in (rest[0] if rest else ()))
+        return cls(datestamp, digest, tuple(sets), names, rest[1] if len(rest) > 1 else "")
 
 
 def read_history(metadata_dir: Path) -> dict[str, RecordState]:
@@ -69,8 +73,9 @@ def read_history(metadata_dir: Path) -> dict[str, RecordState]:
 
 
 def history_bytes(states: dict[str, RecordState]) -> bytes:
+    # the history keeps what dates and sets need; a CMIF entry is made again by the next build
     records = {key: {k: v for k, v in {**asdict(state), "set_names": dict(state.set_names)}.items()
-                     if v is not None and v != {}}
+                     if v is not None and v != {} and k != "cmif_entry"}
                for key, state in sorted(states.items())}
     return (json.dumps({"records": records}, indent=1, sort_keys=True, ensure_ascii=False) + "\n").encode("utf-8")
 
@@ -104,23 +109,24 @@ class RecordDates:
         return self._records[2]
 
     def _decide(self, document) -> RecordState:
-        from .metadata import record_digest, record_sets, render_records, revision_day
+        from .metadata import record_digest, record_sets, render_cmif_entry, render_records, revision_day
 
         before = self.previous.get(document.id)
         named = record_sets(self.edition, document)
         sets, set_names = tuple(named), tuple(named.items())
+        entry = render_cmif_entry(self.edition, document)
         first = before.datestamp if before and not before.deleted else revision_day(self.edition, document)
         made = render_records(self.edition, document, first)
         digest = record_digest(made, sets)
         if before is None or (not before.deleted and digest == before.digest):
             self._records = (document.id, first, made)
-            return RecordState(first, digest, sets, set_names)
+            return RecordState(first, digest, sets, set_names, entry)
         changed = max(build_day(), first, before.datestamp)
         if changed != first:
             made = render_records(self.edition, document, changed)
             digest = record_digest(made, sets)
         self._records = (document.id, changed, made)
-        return RecordState(changed, digest, sets, set_names)
+        return RecordState(changed, digest, sets, set_names, entry)
 
     def history(self) -> dict[str, RecordState]:
         """Every document's state after this build, deleted ones included."""
