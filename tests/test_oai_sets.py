@@ -222,6 +222,7 @@ def test_every_format_takes_several_actions_dates_authors_and_a_manuscript(corre
 def test_the_cmif_has_every_letter_with_its_actions_spans_and_authorities(correspondence):
     content = (correspondence / "metadata" / "cmif.xml").read_bytes()
     assert_valid(relax_ng("cmi-customization.rng"), content)
+    assert cmif_schematron_failures(content) == []
     cmif = etree.fromstring(content)
     assert len(cmif.xpath("//tei:correspDesc", namespaces=TEI)) == 3
     [first] = cmif.xpath("//tei:correspDesc[contains(@ref, 'letter-1')]", namespaces=TEI)
@@ -233,6 +234,14 @@ def test_the_cmif_has_every_letter_with_its_actions_spans_and_authorities(corres
     assert received.find("tei:persName", TEI).get("ref") == "http://d-nb.info/gnd/999999993"  # a @ref that is a URI
     assert received.findtext("tei:orgName", namespaces=TEI) == "Die Redaktion"
     assert received.find("tei:date", TEI).get("when") == "1920-01-09"
+
+
+def cmif_schematron_failures(content: bytes) -> list[str]:
+    """cmif.sch on ``content`` with editio's own engine (as test_metadata runs it on our CMIF)."""
+    from editio.schematron_engine import compile_schematron, parse, source_text
+    run = compile_schematron(shared_path("reference", "schemas", "cmif.sch")).run(
+        parse(source_text(content, Path("cmif.xml"))))
+    return [f"{failure.severity}: {failure.message}" for failure in run.failures]
 
 
 # --- the Tillich correspondence (1,330 real letters) ----------------------------------------------
@@ -250,6 +259,7 @@ def test_tillich_every_letter_is_in_the_cmif_and_the_sets_grow_with_the_corpus(t
     out, report = tillich
     cmif = (out / "metadata" / "cmif.xml").read_bytes()
     assert_valid(relax_ng("cmi-customization.rng"), cmif)
+    assert cmif_schematron_failures(cmif) == []
     assert len(etree.fromstring(cmif).xpath("//tei:correspDesc", namespaces=TEI)) == report.documents > 1300
     catalogue = read_catalogue(out / "metadata")
     assert len(catalogue["records"]) == report.documents
