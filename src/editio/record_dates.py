@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import weakref
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -141,14 +140,15 @@ class RecordDates:
         return states
 
 
-_dates: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-
-
 def record_dates(edition: Edition) -> RecordDates:
-    """The edition's record dates, continuing the history kept in its build folder."""
-    if edition not in _dates:
-        _dates[edition] = RecordDates(edition, read_history(edition.build_folder / "metadata"))
-    return _dates[edition]
+    """The record dates of the run ``edition`` was loaded for, continuing the history kept in its build
+    folder. Kept with the edition (each build, and each task of a pool, loads its own) and freed with
+    it: a process-wide table keyed by edition would keep every edition alive, since its value refers
+    to its key, and a worker would hold every document it ever rendered."""
+    dates = edition.__dict__.get("_record_dates")
+    if dates is None:
+        dates = edition.__dict__["_record_dates"] = RecordDates(edition, read_history(edition.build_folder / "metadata"))
+    return dates
 
 
 def history_digest(edition: Edition) -> str:
