@@ -186,6 +186,34 @@ def test_a_real_harvester_harvests_a_correspondents_set_over_a_real_server(corre
         server.stop()
 
 
+def test_a_changed_letter_is_the_only_one_rendered_again_and_the_collected_files_follow_it(tmp_path):
+    """The CMIF and the set list are collected from each letter's record state, which the per-document
+    cache keeps: a changed letter is rendered again, alone, and what is collected is what a fresh build makes."""
+    import shutil
+    from editio import executor
+
+    letters = tmp_path / "letters"
+    shutil.copytree(CORRESPONDENCE, letters)
+    build_edition([letters], out=tmp_path / "out", only=["metadata"], validate=False, jobs=1)
+    changed = letters / "letter-2.xml"
+    changed.write_text(changed.read_text(encoding="utf-8").replace('when="1920-03-01"', 'when="1921-03-01"'),
+                       encoding="utf-8")
+    made: list[str] = []
+    original = executor.render_task
+    try:
+        executor.render_task = lambda task: made.append(Path(task.path).name) or original(task)
+        build_edition([letters], out=tmp_path / "out", only=["metadata"], validate=False, jobs=1)
+    finally:
+        executor.render_task = original
+    assert made == ["letter-2.xml"]
+    cmif = etree.parse(str(tmp_path / "out" / "metadata" / "cmif.xml"))
+    assert cmif.xpath("//tei:correspDesc[contains(@ref, 'letter-2')]//tei:date/@when", namespaces=TEI) == ["1921-03-01"]
+    assert "year:1921" in read_catalogue(tmp_path / "out" / "metadata")["sets"]
+    build_edition([letters], out=tmp_path / "fresh", only=["metadata"], validate=False, fresh=True, jobs=1)
+    for name in ("cmif.xml", "catalogue.json"):
+        assert (tmp_path / "out" / "metadata" / name).read_bytes() == (tmp_path / "fresh" / "metadata" / name).read_bytes()
+
+
 # --- every format is total ----------------------------------------------------------------------
 
 def assert_every_format_is_sound(records: dict[str, bytes], where: str) -> None:

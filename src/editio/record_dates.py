@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from .edition import Edition, build_day
@@ -38,7 +38,8 @@ class RecordState:
     set_names: tuple[tuple[str, str], ...] = ()
     # the document's entry in the edition's CMIF file (its correspDesc), made with its records and
     # collected into the file: the build never needs the whole edition in one tree for it
-    cmif_entry: str = ""
+    # (not part of its identity: the build cache keys a document's files by the state the history keeps)
+    cmif_entry: str = field(default="", repr=False, compare=False)
 
     @property
     def deleted(self) -> bool:
