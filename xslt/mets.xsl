@@ -27,6 +27,10 @@
   <xsl:variable name="ed:mets-records" as="map(xs:string, xs:string)" select="map {
       'mods': 'MODS', 'marcxml': 'MARC', 'oai_dc': 'DC' }"/>
 
+  <!-- The TEI header record already made for this document (metadata-formats.xml: wraps), so that it
+       is not worked out twice; without it, made here. -->
+  <xsl:param name="made" as="document-node()?"/>
+
   <xsl:template match="TEI">
     <xsl:variable name="base" select="string($ed:settings/@base-url)"/>
     <xsl:variable name="id" select="ed:document-id(.)"/>
@@ -41,7 +45,14 @@
       <mets:dmdSec ID="dmd-tei">
         <mets:mdWrap MDTYPE="TEIHDR" MIMETYPE="application/tei+xml">
           <mets:xmlData>
-            <xsl:next-match/>
+            <xsl:choose>
+              <xsl:when test="exists($made)">
+                <xsl:copy-of select="$made/*"/>
+              </xsl:when>
+              <xsl:otherwise>
+                <xsl:next-match/>
+              </xsl:otherwise>
+            </xsl:choose>
           </mets:xmlData>
         </mets:mdWrap>
       </mets:dmdSec>

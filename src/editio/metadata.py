@@ -43,6 +43,8 @@ class Format:
     site: bool
     namespace: str | None = None
     schema: str | None = None
+    #: The format whose record this one carries whole (the stylesheet gets it made, as ``made``).
+    wraps: str | None = None
 
     @property
     def oai(self) -> bool:
@@ -55,7 +57,7 @@ def read_formats(path: Path = XSLT_DIR / "metadata-formats.xml") -> dict[str, Fo
     return {row.get("name"): Format(
         name=row.get("name"), stylesheet=row.get("stylesheet"), file=row.get("file"), suffix=row.get("suffix"),
         media_type=row.get("media-type"), scope=row.get("scope"), site=row.get("site") == "yes",
-        namespace=row.get("namespace"), schema=row.get("schema")) for row in rows}
+        namespace=row.get("namespace"), schema=row.get("schema"), wraps=row.get("wraps")) for row in rows}
 
 
 FORMATS: dict[str, Format] = read_formats()
@@ -83,9 +85,12 @@ def render_records(edition: Edition, document: Document, record_date: str) -> di
     ``record_dates`` calls it (it hashes them to decide the date) and keeps the result for the
     builders: a document's records are made once per build."""
     node, parameters = edition.document_node(document), identifier_parameters(edition, document)
-    return {chosen.name: stylesheet(chosen.stylesheet).apply(node, edition.saxon_context, record_date=record_date,
-                                                             **parameters).content
-            for chosen in DOCUMENT_FORMATS}
+    made: dict[str, bytes] = {}
+    for chosen in DOCUMENT_FORMATS:  # a wrapped format's row comes before its wrapper's
+        wrapped = {"made": parse_xml(made[chosen.wraps])} if chosen.wraps else {}
+        made[chosen.name] = stylesheet(chosen.stylesheet).apply(node, edition.saxon_context, record_date=record_date,
+                                                                **parameters, **wrapped).content
+    return made
 
 
 def identifier_parameters(edition: Edition, document: Document) -> dict[str, str]:
