@@ -87,7 +87,9 @@ def render_records(edition: Edition, document: Document, record_date: str) -> di
     node, parameters = edition.document_node(document), identifier_parameters(edition, document)
     made: dict[str, bytes] = {}
     for chosen in DOCUMENT_FORMATS:  # a wrapped format's row comes before its wrapper's
-        wrapped = {"made": parse_xml(made[chosen.wraps])} if chosen.wraps else {}
+        # a wrapped record that came out empty (a document with no header) is worked out by the wrapper
+        carried = made.get(chosen.wraps, b"")
+        wrapped = {"made": parse_xml(carried)} if _DECLARATION.sub(b"", carried, count=1).strip() else {}
         made[chosen.name] = stylesheet(chosen.stylesheet).apply(node, edition.saxon_context, record_date=record_date,
                                                                 **parameters, **wrapped).content
     return made
