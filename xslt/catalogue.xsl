@@ -2,7 +2,7 @@
 <!--
   What the OAI-PMH catalogue needs to know of one document to place it in sets: its kind, its document
   types, the date it was sent (or written) and its correspondents, each with the register entry it
-  points to and that entry's identifiers. editio.oai.sets turns these facts into setSpecs (one key
+  points to and that entry's identifiers; and its entry in the edition's CMIF file (cmif.xsl). editio.oai.sets turns these facts into setSpecs (one key
   function, over registers.py's authority URIs); metadata.py adds the repository, the formats, the
   record files and the datestamps (record_dates.py). A per-document transform: context the document,
   global context the compact index.
@@ -16,8 +16,8 @@
     exclude-result-prefixes="#all"
     expand-text="yes">
 
-  <xsl:include href="common.xsl"/>
-  <xsl:include href="metadata-common.xsl"/>
+  <!-- the letter's CMIF entry comes with its facts (cmif.xsl includes common.xsl and metadata-common.xsl) -->
+  <xsl:import href="cmif.xsl"/>
 
   <xsl:output method="json" encoding="UTF-8" indent="no"/>
   <xsl:mode on-no-match="fail"/>
@@ -27,6 +27,7 @@
     <xsl:variable name="date" select="ed:dispatch-date($tei)"/>
     <xsl:sequence select="map {
         'id': ed:document-id($tei),
+        'cmif': ed:cmif-entry($tei) ! serialize(., map { 'method': 'xml' }),
         'kind': ed:kind($tei),
         'types': array { distinct-values(($tei/text/@type, $tei/@type)[1] ! normalize-space()[. != '']) },
         'date': ed:json-object(map:merge(($date/(@when, @notBefore, @notAfter, @from, @to)) ! map { local-name(): string() })),

@@ -36,9 +36,15 @@
   <!-- A letter's entry, made with its other records (a per-document transform: context the document,
        global context the compact index); a document that is not a letter sent and received has none. -->
   <xsl:template match="TEI">
-    <xsl:apply-templates select="(teiHeader/profileDesc/correspDesc
-                                 [correspAction[@type = 'sent']][correspAction[@type = 'received']])[1]" mode="ed:cmif"/>
+    <xsl:sequence select="ed:cmif-entry(.)"/>
   </xsl:template>
+
+  <!-- catalogue.xsl makes the entry with a document's other facts, so that it costs no run of its own -->
+  <xsl:function name="ed:cmif-entry" as="element()?">
+    <xsl:param name="tei" as="element(TEI)"/>
+    <xsl:apply-templates select="($tei/teiHeader/profileDesc/correspDesc
+                                  [correspAction[@type = 'sent']][correspAction[@type = 'received']])[1]" mode="ed:cmif"/>
+  </xsl:function>
 
   <!-- The edition's file around every letter's entry (the build collects them, in document order):
        never the whole edition in one tree. -->

@@ -122,8 +122,10 @@ def revision_day(edition: Edition, document: Document) -> str:
 
 
 def record_facts(edition: Edition, document: Document) -> dict:
-    """What the OAI catalogue needs to place ``document`` in sets (``xslt/catalogue.xsl``)."""
-    return json.loads(stylesheet("catalogue.xsl").apply(edition.document_node(document), edition.saxon_context).content)
+    """What the OAI catalogue needs to place ``document`` in sets, and its entry in the edition's CMIF
+    file (``cmif``, absent for a document that is not a letter): ``xslt/catalogue.xsl``."""
+    return json.loads(stylesheet("catalogue.xsl").apply(edition.document_node(document), edition.saxon_context,
+                                                        edition_uuid=edition_uuid(edition)).content)
 
 
 def record_sets(edition: Edition, document: Document) -> dict[str, str]:
@@ -145,9 +147,7 @@ def render_edition_record(edition: Edition, format_name: str) -> bytes:
 
 def render_cmif_entry(edition: Edition, document: Document) -> str:
     """``document``'s correspDesc for the edition's CMIF file, or "" when it is not a letter."""
-    made = stylesheet(FORMATS["cmif"].stylesheet).apply(edition.document_node(document), edition.saxon_context,
-                                                        edition_uuid=edition_uuid(edition)).content
-    return _DECLARATION.sub(b"", made, count=1).decode("utf-8").strip()
+    return record_facts(edition, document).get("cmif") or ""
 
 
 def render_record_for_path(path: str | Path, format_name: str) -> bytes:

@@ -109,12 +109,13 @@ class RecordDates:
         return self._records[2]
 
     def _decide(self, document) -> RecordState:
-        from .metadata import record_digest, record_sets, render_cmif_entry, render_records, revision_day
+        from .metadata import record_digest, record_facts, render_records, revision_day
+        from .oai.sets import document_sets
 
         before = self.previous.get(document.id)
-        named = record_sets(self.edition, document)
-        sets, set_names = tuple(named), tuple(named.items())
-        entry = render_cmif_entry(self.edition, document)
+        facts = record_facts(self.edition, document)
+        named = document_sets(facts)
+        sets, set_names, entry = tuple(named), tuple(named.items()), facts.get("cmif") or ""
         first = before.datestamp if before and not before.deleted else revision_day(self.edition, document)
         made = render_records(self.edition, document, first)
         digest = record_digest(made, sets)
