@@ -18,18 +18,17 @@ LETTER_NAME = "letter-to-the-workers-of-western-europe.xml"
 
 @pytest.fixture
 def edition(tmp_path, monkeypatch):
-    """A copy of the edition, its settings and its stylesheets, built once into ``out``."""
+    """A copy of the edition, its settings and its stylesheets, built once into ``out``. The build cache
+    reads the copied stylesheets (and the site its assets) so that a test may edit them; the stylesheets
+    stay compiled from the originals, byte for byte the same files until a test edits an asset."""
     shutil.copytree(TEI_DIR, tmp_path / "edition" / "tei")
     shutil.copy(ROOT / "editio.toml", tmp_path / "edition")
     styles = tmp_path / "xslt"
     shutil.copytree(transform.XSLT_DIR, styles)
-    for module in (transform, cache):
-        monkeypatch.setattr(module, "XSLT_DIR", styles)
+    monkeypatch.setattr(cache, "XSLT_DIR", styles)
     monkeypatch.setattr(site, "ASSETS_DIR", styles / "assets")
-    transform.stylesheet.cache_clear()
     cache.stylesheets_digest.cache_clear()
     yield tmp_path
-    transform.stylesheet.cache_clear()
     cache.stylesheets_digest.cache_clear()
 
 
