@@ -15,6 +15,7 @@ import shutil
 import subprocess
 import sys
 import time
+from functools import cache
 from pathlib import Path
 
 import pikepdf
@@ -63,6 +64,13 @@ def tei():
 
 # The text, as extracted
 
+@cache
+def page_texts(reader: pypdf.PdfReader) -> tuple[str, ...]:
+    """Each page's text as pypdf extracts it, extracted once for every test that reads it (pypdf takes
+    about a tenth of a second a page)."""
+    return tuple(page.extract_text() for page in reader.pages)
+
+
 def outline_pages(reader: pypdf.PdfReader) -> dict[str, int]:
     """Top-level bookmarks → 0-based page index."""
     return {item.title: reader.get_destination_page_number(item)
@@ -75,7 +83,7 @@ def text_pages(reader: pypdf.PdfReader, tei) -> str:
     pages = outline_pages(reader)
     title = " ".join(tei.find(f"{TEI}text/{TEI}front/{TEI}titlePage/{TEI}docTitle").xpath("string()").split())
     start, end = pages[title], pages["About this text"]
-    text = "\n".join(reader.pages[index].extract_text() for index in range(start, end))
+    text = "\n".join(page_texts(reader)[start:end])
     return text[:text.index("Introduction")] + text[text.index("Dmitrov, Russia,"):text.rindex("Emendations")]
 
 
@@ -161,7 +169,7 @@ def test_the_diplomatic_pdf_holds_the_copy_text_word_for_word(tmp_path, tei):
 
 
 def test_each_emendation_has_its_apparatus_entry_under_its_paragraph(reader, tei):
-    text = " ".join(page.extract_text() for page in reader.pages)
+    text = " ".join(page_texts(reader))
     choices = tei.findall(f".//{TEI}text//{TEI}choice")
     paragraphs = tei.findall(f".//{TEI}body//{TEI}p")
     assert len(choices) >= 8
@@ -174,7 +182,7 @@ def test_each_emendation_has_its_apparatus_entry_under_its_paragraph(reader, tei
 
 
 def test_the_dateline_note_and_the_uncertain_page_numbers_are_printed(reader, tei):
-    text = " ".join(" ".join(page.extract_text() for page in reader.pages).split())
+    text = " ".join(" ".join(page_texts(reader)).split())
     assert "probably shortly before it (probable, not proven)" in text
     for pb in tei.iter(f"{TEI}pb"):
         # @n without the brackets of an inferred number, and its certainty in words (the first break's
@@ -266,7 +274,7 @@ def test_the_register_appendix_lists_each_entry_the_letter_names(reader, tei):
              for entry in register.iterfind(f".//{TEI}standOff//*[@{{http://www.w3.org/XML/1998/namespace}}id]")}
     named = {ref.split(":", 1)[1] for ref in tei.xpath("//@ref") if ref.startswith("reg:")}
     pages = outline_pages(reader)
-    appendix = straight(" ".join(" ".join(reader.pages[index].extract_text() for index in range(pages["Register"], len(reader.pages))).split()))
+    appendix = straight(" ".join(" ".join(page_texts(reader)[pages["Register"]:]).split()))
     for identifier in named:
         assert names[identifier] in appendix, identifier
     assert "Пётр Алексеевич Кропоткин" in appendix  # the Cyrillic of the register, in the book's own face
@@ -275,7 +283,7 @@ def test_the_register_appendix_lists_each_entry_the_letter_names(reader, tei):
 
 def test_the_translation_provenance_is_a_chain_with_its_certainty(reader):
     pages = outline_pages(reader)
-    about = straight(" ".join(" ".join(reader.pages[index].extract_text() for index in range(pages["About this text"], pages["Register"])).split()))
+    about = straight(" ".join(" ".join(page_texts(reader)[pages["About this text"]:pages["Register"]]).split()))
     about = about[about.index("Figure 1: The chain of witnesses"):]  # the list in words, after the drawing's labels
     chain = ["Labour Leader (1920)", "Le Peuple (1920)", "Les Temps nouveaux (1920)",
              "Kropotkin's Revolutionary Pamphlets (1927)", "Marxists Internet Archive", "The Anarchist Library (2012)",
@@ -304,7 +312,7 @@ def test_every_character_printed_is_in_the_eb_garamond_faces(reader):
     covered = set()
     for name in pdf.FONT_FILES:
         covered |= set(TTFont(pdf.FONT_DIR / name, lazy=True).getBestCmap())
-    printed = {character for page in reader.pages for character in page.extract_text() if not character.isspace()}
+    printed = {character for text in page_texts(reader) for character in text if not character.isspace()}
     assert {"ë", "č", "П", "ё", "é", "“", "—", "¶"} <= printed
     assert {character for character in printed if ord(character) not in covered} == set()
 
@@ -405,14 +413,14 @@ def test_the_provenance_drawing_is_a_figure_with_its_words_as_alternative_text(d
     figures = [element for _, role, element in structure(document) if role == "/Figure"]
     alts = [str(element.get("/Alt", "")) for element in figures]
     assert any(alt.startswith("Provenance of the text:") and "witnesses" in alt for alt in alts), alts
-    pages = [number for number, page in enumerate(reader.pages, 1) if "Figure 1: The chain of witnesses" in
-             " ".join(page.extract_text().split())]
+    pages = [number for number, text in enumerate(page_texts(reader), 1) if "Figure 1: The chain of witnesses" in
+             " ".join(text.split())]
     assert len(pages) == 1, "the drawing stands on one page, captioned"
-    assert "Translation provenance" in reader.pages[pages[0] - 1].extract_text(), "in the provenance appendix"
+    assert "Translation provenance" in page_texts(reader)[pages[0] - 1], "in the provenance appendix"
 
 
 def test_the_letter_opens_on_a_recto_of_its_own_after_the_introduction(reader, tei):
-    texts = [" ".join(page.extract_text().split()) for page in reader.pages]
+    texts = [" ".join(text.split()) for text in page_texts(reader)]
     dateline = " ".join("".join(tei.find(f".//{TEI}body//{TEI}dateline").itertext()).split()).split("The date")[0].strip()
     first = next(number for number, text in enumerate(texts, 1) if dateline in text)
     assert first % 2 == 1, f"the letter opens on page {first}, a verso"
