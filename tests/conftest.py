@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import contextlib
+import fcntl
+import functools
+import os
+import pickle
+import re
 import resource
 import shutil
 import subprocess
 import sys
-import tempfile
+import threading
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Callable
@@ -54,7 +59,8 @@ def shared_path(*parts: str) -> Path:
 
 @pytest.fixture(scope="session")
 def build_outputs(tmp_path_factory):
-    """Build the edition once per set of outputs; returns a function ``only -> build folder``."""
+    """Build the edition once per set of outputs; returns a function ``only -> build folder``. Under
+    xdist the workers share each build: the first to need it builds it, the others wait and read it."""
     from editio.build import build_edition
 
     built: dict[tuple[str, ...], Path] = {}
@@ -62,19 +68,65 @@ def build_outputs(tmp_path_factory):
     def build(*only: str) -> Path:
         key = tuple(sorted(only))
         if key not in built:
-            out = tmp_path_factory.mktemp("build-" + "-".join(key or ("all",)))
-            build_edition([TEI_DIR], out=out, only=list(key) or None)
+            name = "build-" + "-".join(key or ("all",))
+            out = shared_folder(tmp_path_factory.getbasetemp()) / name
+            with once(out.with_suffix(".lock")) as first:
+                if first:
+                    shutil.rmtree(out, ignore_errors=True)  # a worker that failed half-way
+                    build_edition([TEI_DIR], out=out, only=list(key) or None)
+                    done(out.with_suffix(".lock"))
             built[key] = out
         return built[key]
 
     return build
 
 
+# Work shared by the xdist workers ---------------------------------------------------------------
+# `pytest -n 2` (the default: see pyproject.toml) runs the tests in two worker processes, one a core.
+# A session's builds and the work started ahead are done once for both: the first worker to need one
+# does it under a file lock in the folder both share, and the other reads what it left.
+
+def worker_id() -> str | None:
+    """``gw0``, ``gw1``, … in an xdist worker; None in a run without xdist."""
+    return os.environ.get("PYTEST_XDIST_WORKER")
+
+
+def shared_folder(basetemp: Path) -> Path:
+    """The folder every worker of this run shares: the run's base temporary folder (its parent in a worker)."""
+    return basetemp.parent if worker_id() else basetemp
+
+
+@contextlib.contextmanager
+def once(lock: Path):
+    """Held ``lock`` (a file lock, for threads and processes alike); yields True if the work it guards
+    is still to do, False if another worker or thread has done it (``done``)."""
+    with _thread_lock(lock), lock.open("a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield not lock.with_suffix(".done").exists()
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def done(lock: Path) -> None:
+    lock.with_suffix(".done").touch()
+
+
+_thread_locks: dict[Path, threading.Lock] = {}
+
+
+def _thread_lock(lock: Path) -> threading.Lock:
+    # flock() excludes other processes; threads of one process share its lock, so they need their own
+    return _thread_locks.setdefault(lock, threading.Lock())
+
+
 # Work started ahead (prefetch) ------------------------------------------------------------------
-# The tests run one at a time, on one core. Work that needs nothing but the sources and takes seconds
-# in processes of its own (whole builds by the real command, the official tei_all schema) starts as soon
-# as the tests are collected, in background threads that wait on those processes, so that it runs on the
-# other core; the fixture that needs it waits for the result. Only work that a selected test uses starts.
+# Work that needs nothing but the sources and takes seconds in processes of its own (whole builds by
+# the real command, the Nu Html Checker, the official tei_all schema) starts as soon as the tests are
+# collected, in background threads that wait on those processes, so that it overlaps the tests; the
+# fixture that needs it waits for the result. Only work that a selected test uses starts. Under xdist
+# one worker does it and leaves its result (pickled) for the other; a result that cannot be pickled
+# (a compiled schema) is made again by a worker that needs it.
 
 _PREFETCH: dict[str, Callable[[Path], object]] = {}
 _started: dict[str, Future] = {}
@@ -98,50 +150,156 @@ def prefetched(fixture_name: str):
 
 
 def _start(fixture_name: str) -> None:
-    if not _scratch:
-        _scratch.append(Path(tempfile.mkdtemp(prefix="editio-tests-ahead-")))
-    folder = _scratch[0] / fixture_name
-    folder.mkdir()
-    _started[fixture_name] = _pool.submit(_PREFETCH[fixture_name], folder)
+    _started[fixture_name] = _pool.submit(_shared_work, fixture_name, _scratch[0] / fixture_name)
 
 
-def pytest_collection_modifyitems(items) -> None:
-    """Tests that wait for work started ahead run last, so that the work has the whole session to finish."""
-    items.sort(key=lambda item: any(name in _PREFETCH for name in getattr(item, "fixturenames", ())))
+def _shared_work(fixture_name: str, folder: Path):
+    lock, result = folder.with_suffix(".lock"), folder.with_suffix(".pickle")
+    with once(lock) as first:
+        if not first and result.exists():
+            return pickle.loads(result.read_bytes())
+        shutil.rmtree(folder, ignore_errors=True)
+        folder.mkdir()
+        made = _PREFETCH[fixture_name](folder)
+        with contextlib.suppress(pickle.PicklingError, TypeError, AttributeError):
+            result.write_bytes(pickle.dumps(made))
+        done(lock)
+        return made
+
+
+def pytest_collection_modifyitems(config, items) -> None:
+    """Tests that wait for work started ahead run last, so that the work has the whole session to finish.
+    In an xdist worker, the work units (below) come in the order of their time in the last run, longest
+    first, each with its tests that wait for work started ahead last: the scheduler hands them out in
+    this order, so that a long unit does not start last and keep one core busy alone at the end."""
+    def waits(item) -> bool:
+        return any(name in _PREFETCH for name in getattr(item, "fixturenames", ()))
+
+    if not worker_id():
+        items.sort(key=waits)
+        return
+    last = config.cache.get(UNIT_SECONDS, {}) if getattr(config, "cache", None) else {}
+    items.sort(key=lambda item: (-last.get(work_unit(item.nodeid), 0.0), waits(item)))
+
+
+# Under xdist a work unit's tests run in one worker, one after the other: a test module's, so that its
+# module fixtures are made once; and the modules that use oai_support together, because they share
+# what is costly to make in each process (the OAI schema with tei_all.xsd in it, about 6 s; the
+# generated repository; the live server). The controller keeps each unit's time for the next run.
+UNIT_SECONDS = "editio/work-unit-seconds"
+_unit_seconds: dict[str, float] = {}
+
+
+def work_unit(nodeid: str) -> str:
+    module = nodeid.split("::", 1)[0]
+    return "oai_support" if _uses_oai_support(module) else module
+
+
+@functools.cache
+def _uses_oai_support(module: str) -> bool:
+    try:
+        source = (ROOT / module).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False
+    return re.search(r"^(from oai_support import|pytest_plugins = \[\"oai_support\"\])", source, re.M) is not None
+
+
+def pytest_xdist_make_scheduler(config, log):
+    """``--dist loadfile``, with work_unit() as the unit; in the order the workers collected them."""
+    if config.getvalue("dist") != "loadfile":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class ByWorkUnit(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return work_unit(nodeid)
+
+    config.option.loadscopereorder = False  # keep the order of pytest_collection_modifyitems
+    return ByWorkUnit(config, log)
 
 
 def pytest_collection_finish(session) -> None:
+    if session.config.option.collectonly:
+        return
+    _scratch.append(shared_folder(session.config._tmp_path_factory.getbasetemp()))
     used = {name for item in session.items for name in getattr(item, "fixturenames", ())}
     for fixture_name in _PREFETCH:
-        if fixture_name in used and fixture_name not in _started:
+        if fixture_name in used and fixture_name not in _started and not _taken_by_another_worker(fixture_name):
             _start(fixture_name)
 
 
+def _taken_by_another_worker(fixture_name: str) -> bool:
+    """Whether another worker has started this work already (its lock is held): then this one starts
+    nothing ahead, and a test here that needs the result waits for it there."""
+    if not worker_id():
+        return False
+    lock = (_scratch[0] / fixture_name).with_suffix(".lock")
+    with lock.open("a") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return True
+        fcntl.flock(handle, fcntl.LOCK_UN)
+        return False
+
+
 def pytest_sessionfinish(session) -> None:
+    cache = getattr(session.config, "cache", None)
+    if cache is not None and _unit_seconds and not worker_id():
+        cache.set(UNIT_SECONDS, {**cache.get(UNIT_SECONDS, {}), **_unit_seconds})
     for started in _started.values():
         started.cancel()
     _pool.shutdown(wait=True, cancel_futures=True)
-    for folder in _scratch:
-        shutil.rmtree(folder, ignore_errors=True)
+    _report_processor_time(session.config)
 
 
-# Where the time goes, printed after the run (.ci/run shows it): by kind of test.
+# Where the time goes, printed after the run (.ci/run shows it): by kind of test, and processor time,
+# which a busy machine does not inflate as it does the wall clock. Under xdist each worker sends its own
+# processor time to the process that prints the summary.
 _seconds: dict[str, float] = {}
+_processor: dict[str, tuple[float, float]] = {}
 
 
 def pytest_runtest_logreport(report) -> None:
     kind = next((marker for marker in ("browser", "load", "slow") if marker in report.keywords), "the rest")
     _seconds[kind] = _seconds.get(kind, 0.0) + report.duration
+    unit = work_unit(report.nodeid)
+    _unit_seconds[unit] = _unit_seconds.get(unit, 0.0) + report.duration
+
+
+def _processor_time() -> tuple[float, float]:
+    own, children = (resource.getrusage(who) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
+    return own.ru_utime + own.ru_stime, children.ru_utime + children.ru_stime
+
+
+def _report_processor_time(config) -> None:
+    if hasattr(config, "workeroutput"):  # an xdist worker: its figures go to the controller
+        config.workeroutput["processor_time"] = _processor_time()
+
+
+def pytest_testnodedown(node, error) -> None:
+    """xdist, in the controller: a worker finished, with its processor time."""
+    figures = getattr(node, "workeroutput", {}).get("processor_time")
+    if figures:
+        _processor[node.gateway.id] = tuple(figures)
 
 
 def pytest_terminal_summary(terminalreporter) -> None:
     if _seconds:
         spent = ", ".join(f"{kind} {seconds:.1f} s" for kind, seconds in sorted(_seconds.items()))
         terminalreporter.write_line(f"time inside tests (setup, call, teardown) by kind: {spent}")
-    # Processor time, which a busy machine does not inflate as it does the wall clock.
-    own, children = (resource.getrusage(who) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
-    terminalreporter.write_line(f"processor time: this process {own.ru_utime + own.ru_stime:.1f} s, "
-                                f"the processes it started {children.ru_utime + children.ru_stime:.1f} s")
+    own, children = _processor_time()
+    if _processor:
+        workers = sum(figures[0] for figures in _processor.values())
+        started = sum(figures[1] for figures in _processor.values())
+        terminalreporter.write_line(
+            f"processor time: {len(_processor)} workers {workers:.1f} s, the processes they started "
+            f"{started:.1f} s, this process {own:.1f} s; total {workers + started + own:.1f} s; "
+            f"load average {os.getloadavg()[0]:.1f}")
+    else:
+        terminalreporter.write_line(f"processor time: this process {own:.1f} s, the processes it started "
+                                    f"{children:.1f} s; total {own + children:.1f} s; "
+                                    f"load average {os.getloadavg()[0]:.1f}")
 
 
 @pytest.fixture(scope="module")
