@@ -60,6 +60,12 @@ def stylesheets_digest() -> str:
 
 def engine_versions(distributions: Iterable[str]) -> str:
     """Installed versions, read from package metadata (cheaper than importing the engines)."""
+    return _engine_versions(tuple(distributions))
+
+
+@cache
+def _engine_versions(distributions: tuple[str, ...]) -> str:
+    # once per process: reading a distribution's metadata parses a file (milliseconds, per document)
     versions = []
     for name in distributions:
         try:

@@ -39,9 +39,14 @@ ALWAYS = frozenset(range(0x20, 0x7F)) | frozenset(map(ord, "‘’“”–—�
 
 def characters_of(sources: list[bytes], extra: str = "") -> frozenset[int]:
     """The code points of the text of TEI ``sources`` (elements and attributes), with ``extra`` and ALWAYS."""
+    parser = etree.XMLParser(resolve_entities=False, no_network=True)
+    return characters_in([etree.fromstring(source, parser) for source in sources], extra)
+
+
+def characters_in(roots: list, extra: str = "") -> frozenset[int]:
+    """The same for TEI documents already parsed (lxml elements), without reading them again."""
     seen: set[str] = set(extra)
-    for source in sources:
-        root = etree.fromstring(source, etree.XMLParser(resolve_entities=False, no_network=True))
+    for root in roots:
         for node in root.iter():
             seen.update(node.text or "", node.tail or "")
             for value in node.attrib.values():

@@ -9,6 +9,7 @@ and its TEI source, so that the site is complete on its own (from ``file://`` or
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Iterator
 
 from ..citation import render_citation
@@ -109,13 +110,40 @@ class SiteBuilder(Builder):
 
 
 def render_webfonts(edition) -> Iterator[Output]:
-    """EB Garamond for the site, subset to what the edition's sources and the stylesheets can show."""
-    from ..webfonts import characters_of, render_faces
+    """EB Garamond for the site, subset to what the edition's sources and the stylesheets can show.
+
+    Subsetting takes seconds; the faces are kept in the build folder's cache under the code points
+    and the font and subsetter versions, so that a rebuild that adds no new character reuses them."""
+    from ..cache import CACHE_FOLDER, _hash, engine_versions
+    from ..webfonts import FACES, characters_in, render_faces
 
     labels = "".join(path.read_text(encoding="utf-8") for path in sorted((XSLT_DIR / "html").glob("*.xsl")))
-    code_points = characters_of([document.source for document in edition.documents], labels)
-    for name, content in render_faces(code_points).items():
+    code_points = characters_in([document.root for document in edition.documents], labels)
+    key = _hash(engine_versions(("fonttools", "fontpkg-eb-garamond")), (Path(__file__).parents[1] / "webfonts.py").read_bytes(),
+                ",".join(map(str, sorted(code_points))))
+    kept = edition.build_folder / CACHE_FOLDER / "webfonts" / key
+    try:
+        faces = {name: (kept / name).read_bytes() for name in FACES}
+    except OSError:
+        faces = render_faces(code_points)
+        _keep_faces(kept, faces)
+    for name, content in faces.items():
         yield Output(f"assets/fonts/{name}", content)
+
+
+def _keep_faces(folder: Path, faces: dict[str, bytes]) -> None:
+    """The faces under their key, replacing those of other keys (a cache that cannot be written is only slower)."""
+    import shutil
+    try:
+        if folder.parent.is_dir():
+            for old in folder.parent.iterdir():
+                shutil.rmtree(old, ignore_errors=True)
+        folder.mkdir(parents=True, exist_ok=True)
+        for name, content in faces.items():
+            (folder / f".{name}.new").write_bytes(content)
+            (folder / f".{name}.new").replace(folder / name)
+    except OSError:
+        pass
 
 
 def _page(path: str, result: Result) -> Output:
