@@ -96,6 +96,14 @@
     <xsl:sequence select="string($node/ancestor-or-self::ed:document[1]/@id)"/>
   </xsl:function>
 
+  <!-- The edition's document a correspContext pointer names ("L00012.xml", "#L00012", "L00012"), when
+       its last step is a document id; else nothing. -->
+  <xsl:function name="ed:context-document" as="xs:string">
+    <xsl:param name="target" as="attribute()?"/>
+    <xsl:variable name="last" select="replace(tokenize(normalize-space($target), '[/#]')[normalize-space()][last()], '\.xml$', '')"/>
+    <xsl:sequence select="($last[exists(key('ed:document-by-id', ., $ed:edition))], '')[1]"/>
+  </xsl:function>
+
   <xsl:function name="ed:title" as="xs:string">
     <xsl:param name="tei" as="element(TEI)"/>
     <xsl:variable name="titles" select="$tei/teiHeader/fileDesc/titleStmt/title"/>

@@ -9,6 +9,10 @@
     call web:register-page ($kind)        one register kind, empty if none    (register/<kind>.html)
     call web:home-page                    the edition's home page             (index.html)
     call web:search-page                  the search page, with $has-search   (search.html)
+    call web:letters-page, …              a correspondence's letters          (letters/*.html, html/letters.xsl)
+
+  The edition-wide pages (home, letters, "about" index, 404) get the facts edition as their context
+  (facts.py): every text's ed:facts, and the texts themselves only for an edition of a few.
 
   xslt/print.xsl imports this stylesheet and overrides what print needs: the notes (web:notes,
   the note template), page breaks (pb) and the page shell hooks (web:head-links, web:site-header,
@@ -39,6 +43,7 @@
   <xsl:include href="html/register.xsl"/>
   <xsl:include href="html/home.xsl"/>
   <xsl:include href="html/search.xsl"/>
+  <xsl:include href="html/letters.xsl"/>
   <xsl:include href="svg/provenance.xsl"/>
 
   <!-- Whether the pages are for the screen; print.xsl, which imports this stylesheet, says no: the

@@ -40,6 +40,8 @@ class BuildReport:
     summary_notes: list[str] = field(default_factory=list)
     # Sources left out because they could not be used (``keep_going``): their error lines.
     skipped: list[str] = field(default_factory=list)
+    # Seconds by stage of the build (load, facts, documents, edition-wide files, …), for benchmarks.
+    stages: dict[str, float] = field(default_factory=dict)
 
     def summary(self) -> str:
         """What was built and where, one line per output folder."""
@@ -78,6 +80,7 @@ def build_edition(paths: Iterable[str | Path] | None = None, out: str | Path | N
     every = {name: builders.create(name) for name in names}
     names = builders.in_order(every)  # a builder after those whose files it reads
     edition = load_edition(paths, keep_going=keep_going)
+    loaded = time.perf_counter()
     options = replace(options, outputs=tuple(names))
     out_dir = Path(out) if out is not None else edition.config.output_dir
     out_folder = _output_folder(out_dir, paths, edition, force)
@@ -88,6 +91,14 @@ def build_edition(paths: Iterable[str | Path] | None = None, out: str | Path | N
     run = Run(edition, options, lambda name: every[name] if name in every else builders.create(name))
     report = BuildReport(documents=len(edition.texts), out=out_dir,
                          skipped=[str(error) for error in edition.skipped])
+    stages = report.stages
+    stages["load"] = loaded - started
+    clock = [time.perf_counter()]
+
+    def stage(name: str) -> None:  # the time since the last stage, under ``name``
+        now = time.perf_counter()
+        stages[name] = stages.get(name, 0.0) + now - clock[0]
+        clock[0] = now
     blobs = BlobStore(out_dir)
     blobs_token = _blob_store.set(blobs)
     try:
@@ -95,10 +106,12 @@ def build_edition(paths: Iterable[str | Path] | None = None, out: str | Path | N
         cached = {name: None if fresh else cache.outputs(name, keys[name]) for name in names}
         # Prepared now, before validation, so that slow start-up work overlaps it.
         rendered = [run.builder(name) for name in names if cached[name] is None]
+        stage("index and keys")
         if validate:
             report.validation = _validate(edition, cache, fresh)
             if not report.validation.ok:
                 raise ValidationFailed(report.validation)
+            stage("validate")
         with out_folder.generation(every[name].folder for name in names) as staging:
             writers = {name: _Writer(every[name], staging, options, report) for name in names}
             run.folders = {name: writers[name].folder for name in names}
@@ -113,7 +126,9 @@ def build_edition(paths: Iterable[str | Path] | None = None, out: str | Path | N
             kept_documents = None
             if pure:
                 kept_documents = _render_documents(pure, edition, options, out_dir, writers, fresh, jobs,
-                                                   lambda done: progress and progress(done, steps), blobs)
+                                                   lambda done: progress and progress(done, steps), blobs, run,
+                                                   report.stages)
+                clock[0] = time.perf_counter()
             others = [current for current in rendered if current not in pure]
             for step, document in enumerate(edition.texts, start=1):
                 for current in others:
@@ -121,17 +136,22 @@ def build_edition(paths: Iterable[str | Path] | None = None, out: str | Path | N
                 run.forget(document)
                 if progress and others:
                     progress(step, steps)
+            stage("documents (other builders)")
             for current in rendered:
                 writers[current.name].write_all(run.take(current.name))
+                stage(f"edition-wide files: {current.name}")
                 cache.store_outputs(current.name, builder_key(current, edition, options, produced=True),
                                     staging / current.folder, writers[current.name].written,
                                     writers[current.name].notes)
+                stage("cache entries")
             if progress:
                 progress(steps, steps)
+        stage("switch")
         # after the switch: the retired generation no longer links to its blobs
         if kept_documents is not None:
             kept_documents()
         blobs.prune()
+        stage("prune")
     except BaseException:
         blobs.discard_new()  # a failed build leaves the previous one's cache as it was
         raise
@@ -196,33 +216,55 @@ _blob_store: contextvars.ContextVar = contextvars.ContextVar("blob_store")
 
 def _render_documents(pure: list[Builder], edition: Edition, options: BuildOptions, out_dir: Path,
                       writers: dict, fresh: bool, jobs: int | None, progress: Callable[[int], None],
-                      blobs) -> Callable[[], None]:
+                      blobs, run: Run, timings: dict) -> Callable[[], None]:
     """Every document's files from the pure builders: replayed from the per-document cache, or made
     as tasks by an executor (worker processes for many documents), written in document order so
-    that the outputs never depend on which worker made them. Returns what drops the entries this
-    build did not use, to be called once the new build is in place."""
-    from .cache import RECORD_DATED, DocumentCache, document_key
-    from .executor import DocumentTask, Shared, SerialExecutor, executor_for, render_task
+    that the outputs never depend on which worker made them. First, when a builder reads them, every
+    text's facts (from the cache, or made as tasks) and from them each one's neighbours in date order,
+    which its page reads and its key holds; both are left on ``run`` for the edition-wide pages.
+    Returns what drops the entries this build did not use, to be called once the new build is in place."""
+    from .cache import RECORD_DATED, DocumentCache, document_key, facts_key
+    from .executor import DocumentTask, Shared, SerialExecutor, executor_for, facts_task, render_task
     from .record_dates import RecordState, record_dates
 
     store = DocumentCache(out_dir, blobs)
     dated = {b.name for b in pure} & set(RECORD_DATED)
     dates = record_dates(edition) if dated else None
-
-    def key(document, state) -> str:
-        # files that carry record dates depend on the document's record state: looked up under the
-        # state the previous build left, kept under the state this build produced (the same when unchanged)
-        return document_key(pure, edition, options, document, repr(state) if dated else "")
-
-    keys = {document: key(document, dates.previous.get(document.id) if dates else None) for document in edition.texts}
     used: set[str] = set()
-    # what the cache holds is read one document at a time, when written: memory stays one document's
-    missing = [document for document in edition.texts if fresh or not store.holds(keys[document])]
-    to_make = set(missing)
     shared = Shared(edition.config, edition.context_xml, options, tuple(b.name for b in pure), out_dir)
-    executor = executor_for(shared, len(missing), jobs)
+    executor = None
+
+    def executor_of(tasks: int):
+        nonlocal executor
+        if executor is None:
+            executor = executor_for(shared, tasks, jobs)
+        return executor
+
     try:
-        made = executor.map(render_task, [DocumentTask(str(d.path), d.source) for d in missing])
+        neighbours: dict[str, bytes] = {}
+        if any(b.reads_facts for b in pure):
+            started = time.perf_counter()
+            run.facts = _facts(edition, store, used, fresh, executor_of, facts_task, DocumentTask)
+            from .facts import neighbours as date_neighbours
+            neighbours = run.neighbours = date_neighbours(run.facts)
+            timings["facts"] = time.perf_counter() - started
+        started = time.perf_counter()
+
+        def key(document, state) -> str:
+            # files that carry record dates depend on the document's record state: looked up under the
+            # state the previous build left, kept under the state this build produced (the same when unchanged)
+            return document_key(pure, edition, options, document, repr(state) if dated else "",
+                                neighbours.get(document.id, b""))
+
+        keys = {document: key(document, dates.previous.get(document.id) if dates else None)
+                for document in edition.texts}
+        # what the cache holds is read one document at a time, when written: memory stays one document's
+        missing = [document for document in edition.texts if fresh or not store.holds(keys[document])]
+        to_make = set(missing)
+        timings["keys"] = time.perf_counter() - started
+        started = time.perf_counter()
+        made = executor_of(len(missing)).map(render_task, [
+            DocumentTask(str(d.path), d.source, neighbours.get(d.id, b"")) for d in missing])
         for step, document in enumerate(edition.texts, start=1):
             entry = None if document in to_make else store.entry(keys[document])
             if entry is None:  # to make, or an entry damaged since it was found: made here
@@ -230,7 +272,8 @@ def _render_documents(pure: list[Builder], edition: Edition, options: BuildOptio
                     result = next(made)
                 else:
                     here = SerialExecutor(shared)
-                    result = render_task(DocumentTask(str(document.path), document.source))
+                    result = render_task(DocumentTask(str(document.path), document.source,
+                                                      neighbours.get(document.id, b"")))
                     here.close()
                 outputs, state = result.outputs, result.state
                 # kept under the state produced, and under the one looked up: a build without the
@@ -247,9 +290,37 @@ def _render_documents(pure: list[Builder], edition: Edition, options: BuildOptio
             for current in pure:
                 writers[current.name].write_all(outputs.get(current.name, ()))
             progress(step)
+        timings["documents"] = time.perf_counter() - started
+        timings["documents made"] = len(missing)
     finally:
-        executor.close()
+        if executor is not None:
+            executor.close()
     return lambda: store.keep_only(used)
+
+
+# The per-document cache keeps a document's facts as the one file of this pseudo-builder.
+_FACTS = "facts"
+
+
+def _facts(edition: Edition, store, used: set[str], fresh: bool, executor_of, facts_task, task) -> list[bytes]:
+    """Every text's facts, in document order: from the per-document cache, else made as tasks."""
+    from .cache import facts_key
+
+    keys = {document: facts_key(edition, document) for document in edition.texts}
+    found: dict = {}
+    if not fresh:
+        for document, key in keys.items():
+            entry = store.entry(key) if store.holds(key) else None
+            if entry is not None and entry[0].get(_FACTS):
+                found[document] = entry[0][_FACTS][0][1]
+    missing = [document for document in edition.texts if document not in found]
+    if missing:
+        for document, facts in zip(missing, executor_of(len(missing)).map(
+                facts_task, [task(str(d.path), d.source) for d in missing])):
+            found[document] = facts
+            store.store(keys[document], {_FACTS: [("facts.xml", facts, ())]})
+    used.update(keys.values())
+    return [found[document] for document in edition.texts]
 
 
 def _write(folder: Path, output: Output) -> None:

@@ -2,14 +2,16 @@
 
 A builder's key hashes editio's version and code, the builder and its options, every byte of every
 source file (prolog, comments and processing instructions included, not only the parsed tree), the
-settings (their values and their file), the edition index, the stylesheets folder and the versions
+settings (their values and their file), the compact index (which the sources and settings make), the stylesheets folder and the versions
 of the engines the builder names. Contents, not modification times: a touched but unchanged file rebuilds nothing,
 and a changed register or stylesheet rebuilds everything that reads it. The granularity is one
 builder for the whole edition, which is always correct. Beneath it, for the builders whose
 per-document files are pure (``Builder.pure``), each document's files are kept under a key of their
 own (:func:`document_key`): the document's bytes and name, the compact index every per-document
-transform reads, the settings, options, stylesheets and engines. A changed letter misses only its
-own entry; a change to what every letter reads (a register, a stylesheet) misses them all.
+transform reads, the settings, options, stylesheets and engines, and the document's neighbours in
+date order (its page links them). A changed letter misses only its own entry (and its neighbours',
+when its title or date changed); a change to what every letter reads (a register, a stylesheet)
+misses them all. A document's facts (``facts.py``) are kept the same way (:func:`facts_key`).
 Validation reports are kept the same way, under the documents and their schemas.
 
 The cache lives in ``<build>/.cache/`` and keeps one entry per builder and one per document of the
@@ -100,7 +102,7 @@ def builder_key(builder, edition, options, produced: bool = False) -> str:
                for part in (edition.relative_name(document), document.source)]
     settings = edition.config.path.read_bytes() if edition.config.path and edition.config.path.is_file() else b""
     return _hash(__version__, code_digest(), builder.name, repr(options), repr(edition.config), settings,
-                 *sources, edition.index_xml, stylesheets_digest(),
+                 *sources, edition.context_xml, stylesheets_digest(),
                  engine_versions(("saxonche", *builder.engines)), history)
 
 
@@ -183,13 +185,21 @@ class BlobStore:
         return digests
 
 
-def document_key(builders, edition, options, document, record_state: str = "") -> str:
+def document_key(builders, edition, options, document, record_state: str = "", neighbours: bytes = b"") -> str:
     """The key of ``document``'s files from the pure builders ``builders`` (and, for files that carry
-    record dates, the document's record state)."""
+    record dates, the document's record state; for its page, its neighbours in date order, which are
+    all it reads of the other documents)."""
     return _hash(__version__, _edition_digest(edition), " ".join(b.name for b in builders), repr(options),
                  repr(edition.config), edition.context_xml, stylesheets_digest(),
                  engine_versions(("saxonche", *(e for b in builders for e in b.engines))),
-                 edition.relative_name(document), document.source, record_state)
+                 edition.relative_name(document), document.source, record_state, neighbours)
+
+
+def facts_key(edition, document) -> str:
+    """The key of ``document``'s facts (``facts.py``): what the facts transform reads."""
+    return _hash(__version__, "facts", _edition_digest(edition), repr(edition.config), edition.context_xml,
+                 stylesheets_digest(), engine_versions(("saxonche",)), edition.relative_name(document),
+                 document.source)
 
 
 def _edition_digest(edition) -> str:

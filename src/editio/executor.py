@@ -47,6 +47,8 @@ class Shared:
 class DocumentTask:
     path: str
     source: bytes
+    # the document's neighbours in date order (``facts.neighbours``): what its page links to
+    neighbours: bytes = b""
 
 
 @dataclass(frozen=True)
@@ -139,6 +141,7 @@ def render_task(task: DocumentTask) -> DocumentResult:
     edition.__dict__["saxon_context"] = _context()
     outputs = {}
     run = builders.Run(edition, _shared.options, builders.create)
+    run.neighbours = {document.id: task.neighbours}
     try:
         for name in _shared.builders:
             outputs[name] = [(o.path, o.content, tuple(o.notes)) for o in run.take(name, document)]
@@ -149,3 +152,18 @@ def render_task(task: DocumentTask) -> DocumentResult:
         from .record_dates import record_dates
         state = record_dates(edition).state(document)
     return DocumentResult(outputs, state)
+
+
+def facts_task(task: DocumentTask) -> bytes:
+    """The document's ``<ed:facts>`` (``facts.py``): a function of the task and the ``Shared``."""
+    from .documents import parse_document
+    from .edition import Edition
+    from .facts import render_facts
+
+    if _shared is None:
+        raise RuntimeError("facts_task runs inside an executor")
+    document = parse_document(task.source, task.path)
+    edition = Edition(config=_shared.config, documents=[document], output_dir=_shared.output_dir)
+    edition.__dict__["context_xml"] = _shared.context_xml
+    edition.__dict__["saxon_context"] = _context()
+    return render_facts(edition, document)

@@ -59,7 +59,8 @@
 
   <!-- about/index.html: the edition, and each text's "about" page. -->
   <xsl:template name="web:about-index-page">
-    <xsl:variable name="texts" select="$ed:edition//ed:document[@has-text = 'true']/TEI"/>
+    <!-- in the facts edition (facts.py): a text in full for a small edition, else its facts -->
+    <xsl:variable name="texts" select="$ed:edition//ed:document[@has-text = 'true']/(TEI, ed:facts[empty(../TEI)])"/>
     <xsl:call-template name="web:page">
       <xsl:with-param name="title" select="'About the edition'"/>
       <xsl:with-param name="page" select="'about'"/>
@@ -72,7 +73,7 @@
             revised.</p>
           <ul class="way-links">
             <xsl:for-each select="$texts">
-              <li><a href="{web:about-href(., '../')}"><cite>{ed:display-title(.)}</cite></a></li>
+              <li><a href="../about/{ed:document-id(.)}.html"><cite>{if (self::TEI) then ed:display-title(.) else @title}</cite></a></li>
             </xsl:for-each>
           </ul>
         </article>

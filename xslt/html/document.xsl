@@ -71,6 +71,7 @@
         </xsl:otherwise>
       </xsl:choose>
       <xsl:call-template name="web:correspondence"/>
+      <xsl:call-template name="web:letter-neighbours"/>
       <p class="document-meta" data-pagefind-ignore="">
         <xsl:for-each select="ed:edition-version(.)">
           <span>{ed:label('version')} {.}</span>

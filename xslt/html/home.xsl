@@ -13,8 +13,9 @@
        making), then the ways in: read, register, provenance, downloads. An edition of several texts
        lists them instead. -->
   <xsl:template name="web:home-page">
-    <xsl:variable name="texts" select="$ed:edition//ed:document[@has-text = 'true']/TEI"/>
-    <xsl:variable name="single" select="$texts[count($texts) = 1]"/>
+    <xsl:variable name="documents" select="$ed:edition/ed:edition/ed:document[@has-text = 'true']"/>
+    <xsl:variable name="texts" select="$documents/TEI"/>
+    <xsl:variable name="single" select="$texts[count($documents) = 1]"/>
     <xsl:call-template name="web:page">
       <xsl:with-param name="title" select="string($ed:settings/@title)"/>
       <xsl:with-param name="page" select="'home'"/>
@@ -53,20 +54,32 @@
             <xsl:otherwise>
               <header class="document-header">
                 <h1 id="home-title">{$ed:settings/@title}</h1>
+                <xsl:if test="exists($web:letters)">
+                  <p class="register-intro">{web:count(count($web:letters), 'letter')}{web:span($web:letters)[. != ''] ! (', ' || .)}.</p>
+                  <xsl:call-template name="web:letters-nav">
+                    <xsl:with-param name="root" select="''"/>
+                  </xsl:call-template>
+                </xsl:if>
               </header>
               <section class="home-texts" aria-labelledby="texts-heading">
                 <h2 id="texts-heading">{ed:label('contents')}</h2>
                 <xsl:choose>
-                  <xsl:when test="count($texts) ge $web:letters-table-from
-                                  and count($texts[teiHeader/profileDesc/correspDesc/correspAction]) * 2 gt count($texts)">
+                  <xsl:when test="exists($web:letters)">
                     <xsl:call-template name="web:letters-table">
-                      <xsl:with-param name="letters" select="$texts"/>
+                      <xsl:with-param name="letters" select="$web:letters"/>
                     </xsl:call-template>
                   </xsl:when>
-                  <xsl:otherwise>
+                  <xsl:when test="count($texts) = count($documents)">
                     <xsl:apply-templates select="$texts" mode="web:text-card">
                       <xsl:with-param name="root" select="''" tunnel="yes"/>
                     </xsl:apply-templates>
+                  </xsl:when>
+                  <xsl:otherwise>
+                    <ul class="way-links">
+                      <xsl:for-each select="$documents/ed:facts">
+                        <li><a href="{@id}.html"><cite>{@title}</cite></a></li>
+                      </xsl:for-each>
+                    </ul>
                   </xsl:otherwise>
                 </xsl:choose>
               </section>
@@ -129,22 +142,15 @@
     </ul>
   </xsl:template>
 
-  <!-- From this many texts, mostly letters, the contents are a table of letters by year, not cards. -->
+  <!-- From this many texts, mostly letters, the contents are a table of letters by year, not cards,
+       and the edition has its letters pages (letters.xsl). -->
   <xsl:param name="web:letters-table-from" as="xs:integer" select="12"/>
 
-  <!-- A correspondence's letters in date order, a table per year, with a list of the years: who wrote
-       to whom, where and when, readable without script. Undated letters come last. -->
+  <!-- A correspondence's letters in date order (their facts), a table per year, with a list of the
+       years: who wrote to whom, where and when, readable without script. Undated letters come last. -->
   <xsl:template name="web:letters-table">
-    <xsl:param name="letters" as="element(TEI)*"/>
-    <xsl:variable name="dated" as="map(*)*">
-      <xsl:for-each select="$letters">
-        <xsl:variable name="date" select="ed:action-date(., 'sent')"/>
-        <xsl:sequence select="map { 'tei': ., 'date': $date,
-            'sort': string(($date/@when, $date/@notBefore, $date/@from, $date/@notAfter, $date/@to)[1]) }"/>
-      </xsl:for-each>
-    </xsl:variable>
-    <xsl:variable name="sorted" select="sort($dated, (), function ($row) { ($row?sort[. != ''], '9999')[1] || ' ' || ed:document-id($row?tei) })"/>
-    <xsl:variable name="years" select="distinct-values($sorted ! (substring(?sort, 1, 4)[matches(., '^\d{4}$')], 'undated')[1])"/>
+    <xsl:param name="letters" as="element(ed:facts)*"/>
+    <xsl:variable name="years" select="distinct-values($letters ! web:year(.))"/>
     <nav class="letter-years" aria-label="Years">
       <ul>
         <xsl:for-each select="$years">
@@ -152,7 +158,7 @@
         </xsl:for-each>
       </ul>
     </nav>
-    <xsl:for-each-group select="$sorted" group-adjacent="(substring(?sort, 1, 4)[matches(., '^\d{4}$')], 'undated')[1]">
+    <xsl:for-each-group select="$letters" group-adjacent="web:year(.)">
       <section class="letter-year" aria-labelledby="year-{current-grouping-key()}">
         <h3 id="year-{current-grouping-key()}">{if (current-grouping-key() = 'undated') then 'Undated' else current-grouping-key()}
           <span class="count">({count(current-group())})</span></h3>
@@ -160,14 +166,12 @@
           <thead><tr><th scope="col">Date</th><th scope="col">Letter</th><th scope="col">From</th><th scope="col">To</th><th scope="col">Place</th></tr></thead>
           <tbody>
             <xsl:for-each select="current-group()">
-              <xsl:variable name="tei" select="?tei"/>
-              <xsl:variable name="actions" select="$tei/teiHeader/profileDesc/correspDesc/correspAction"/>
               <tr>
-                <td>{ed:date-description(?date)}</td>
-                <td><a href="{web:document-href($tei, '')}">{ed:display-title($tei)}</a></td>
-                <td>{string-join(web:correspondents($actions[@type = 'sent']), ', ')}</td>
-                <td>{string-join(web:correspondents($actions[@type = 'received']), ', ')}</td>
-                <td>{string-join($actions[@type = 'sent']/placeName ! (ed:entity-name(ed:entity(@ref, .)) => ed:or(ed:text(.))), ', ')}</td>
+                <td>{ed:date}</td>
+                <td><a href="{@id}.html">{@title}</a></td>
+                <td>{web:parties(., 'sent')}</td>
+                <td>{web:parties(., 'received')}</td>
+                <td>{string-join(ed:action[@type = 'sent']/ed:place ! normalize-space(.), ', ')}</td>
               </tr>
             </xsl:for-each>
           </tbody>

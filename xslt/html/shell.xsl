@@ -138,9 +138,13 @@
           <p>There is no page at this address in the edition. Perhaps it moved, or the link was mistyped.</p>
           <ul class="way-links">
             <li><a href="index.html">{ed:label('contents')}</a></li>
+            <!-- the texts, when they are few (facts.py keeps them in full); else the letters' index -->
             <xsl:for-each select="$ed:edition//ed:document[@has-text = 'true']/TEI">
               <li><a href="{web:document-href(., '')}"><cite>{ed:display-title(.)}</cite></a></li>
             </xsl:for-each>
+            <xsl:if test="exists($web:letters)">
+              <li><a href="letters/index.html">Letters</a></li>
+            </xsl:if>
             <xsl:if test="exists($ed:register-kinds)">
               <li><a href="register/index.html">{ed:label('register')}</a></li>
             </xsl:if>
@@ -209,7 +213,8 @@
     <xsl:param name="tei" as="element(TEI)?" required="yes"/>
     <xsl:variable name="licence" select="ed:licence($tei)"/>
     <xsl:variable name="changed" select="if ($tei) then ed:last-change($tei)
-        else max($ed:edition//ed:document[@has-text = 'true']/TEI ! ed:last-change(.) ! xs:date(.)) ! string()"/>
+        else max($ed:edition//ed:document[@has-text = 'true']
+                 ! (if (TEI) then ed:last-change(TEI) else ed:facts/@changed[. castable as xs:date]) ! xs:date(.)) ! string()"/>
     <div class="colophon">
       <p>
         <span class="colophon-title">{$ed:settings/@title}</span>

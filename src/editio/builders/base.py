@@ -63,6 +63,9 @@ class Builder:
     #: options alone: its files may be kept per document in the cache and made by worker processes
     #: (``executor.py``), which create the builder by its name in the registry.
     pure: ClassVar[bool] = False
+    #: Its pages read the documents' facts (``facts.py``: ``run.all_facts()``, ``run.neighbours_of``):
+    #: the build then makes every text's facts first, from the per-document cache or as tasks.
+    reads_facts: ClassVar[bool] = False
     #: What the build's summary counts, singular and plural (the files ``counts`` accepts).
     unit: ClassVar[tuple[str, str]] = ("file", "files")
     #: Builders whose written files this one reads in ``collect`` (``Run.folders``): they are built
@@ -106,6 +109,11 @@ class Run:
         # Where each builder's files of this build are written, by builder name (set by the build;
         # empty in a run outside a build): what a builder that ``needs`` another reads.
         self.folders: dict[str, Path] = {}
+        # Every text's facts (``facts.py``) and each one's neighbours in date order: set by the build
+        # from its per-document cache and tasks; made here when a run has none (tests, benchmarks).
+        self.facts: list[bytes] | None = None
+        self.neighbours: dict[str, bytes] | None = None
+        self._pages_index = None
 
     @property
     def index(self):
@@ -121,6 +129,30 @@ class Run:
     def edition_index(self):
         """The whole edition, every document in it: the context of the edition-wide files (``collect``)."""
         return self.edition.saxon_index
+
+    def all_facts(self) -> list[bytes]:
+        """Every text's ``<ed:facts>``, in document order."""
+        if self.facts is None:
+            from ..facts import render_facts
+            self.facts = [render_facts(self.edition, document) for document in self.edition.texts]
+        return self.facts
+
+    def neighbours_of(self, document: Document) -> bytes:
+        """``document``'s neighbours in date order (``facts.neighbours``), or b"" when it has none."""
+        if self.neighbours is None:
+            from ..facts import neighbours
+            self.neighbours = neighbours(self.all_facts())
+        return self.neighbours.get(document.id, b"")
+
+    @property
+    def pages_index(self):
+        """The context of the edition-wide pages: the compact index with every text's facts
+        (``facts.facts_edition``), never every text in full; parsed once."""
+        if self._pages_index is None:
+            from ..facts import facts_edition
+            from ..transform import parse_xml
+            self._pages_index = parse_xml(facts_edition(self.edition, self.all_facts()))
+        return self._pages_index
 
     def with_options(self, **changes) -> Run:
         """This run with other options (the site's plain text is always the corrected reading)."""

