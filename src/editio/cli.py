@@ -159,7 +159,7 @@ def validate(paths, schemas, rngs, phase, output_format, jobs) -> None:
               help="Build the readable sources when some cannot be read (each is named; the exit status is 1).")
 @click.option("--jobs", "-j", type=click.IntRange(1, None),
               help="Worker processes for the documents (default: one per core; 1 builds in this process).")
-@click.option("--verbose", "-v", is_flag=True, help="Print every note, not one summary line per kind.")
+@click.option("--verbose", "-v", is_flag=True, help="Print every note, not one summary line per kind, and the time of each stage.")
 @reports_errors
 def build(paths, out, only, no_validate, reading, fresh, force, keep_going, jobs, verbose) -> None:
     """Build the web edition, plain text, PDF and metadata from PATHs into build/."""
@@ -181,6 +181,9 @@ def build(paths, out, only, no_validate, reading, fresh, force, keep_going, jobs
     for error in report.skipped:
         click.echo(error, err=True)
     click.echo(report.summary())
+    if verbose and report.stages:
+        click.echo("stages: " + ", ".join(f"{name} {seconds:.2f} s" if isinstance(seconds, float) else f"{name} {seconds}"
+                                          for name, seconds in report.stages.items()))
     if report.skipped:
         click.echo(f"error: {len(report.skipped)} source{'s' * (len(report.skipped) != 1)} could not be used "
                    "and {} left out".format("were" if len(report.skipped) != 1 else "was"), err=True)

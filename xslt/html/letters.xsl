@@ -87,7 +87,7 @@
   <xsl:function name="web:count" as="xs:string">
     <xsl:param name="count" as="xs:integer"/>
     <xsl:param name="noun" as="xs:string"/>
-    <xsl:sequence select="format-integer($count, '#,###') || ' ' || $noun || (if ($count = 1) then '' else 's')"/>
+    <xsl:sequence select="format-integer($count, '#,##0') || ' ' || $noun || (if ($count = 1) then '' else 's')"/>
   </xsl:function>
 
   <!-- The corpus pages, linked (on the home page and on each of them). -->
@@ -226,8 +226,7 @@
           <xsl:variable name="wrote" select="current-group()[parent::ed:action/@type = 'sent']/ancestor::ed:facts"/>
           <xsl:variable name="received" select="current-group()[parent::ed:action/@type = 'received']/ancestor::ed:facts"/>
           <section class="correspondent" id="{web:party-id('c', current-grouping-key())}" aria-labelledby="{web:party-id('c', current-grouping-key())}-name">
-            <h2 id="{web:party-id('c', current-grouping-key())}-name">{normalize-space(current-group()[1])}
-              <span class="count">({web:count(count($letters), 'letter')}{web:span($letters)[. != ''] ! (', ' || .)})</span></h2>
+            <h2 id="{web:party-id('c', current-grouping-key())}-name">{normalize-space(current-group()[1])} <span class="count">({web:count(count($letters), 'letter')}{web:span($letters)[. != ''] ! (', ' || .)})</span></h2>
             <xsl:call-template name="web:counterparts">
               <xsl:with-param name="label" select="'Wrote to'"/>
               <xsl:with-param name="others" select="$wrote/ed:action[@type = 'received']/(ed:person | ed:org)"/>
@@ -277,8 +276,7 @@
           <xsl:variable name="written" select="count(current-group()[parent::ed:action/@type = 'sent']/ancestor::ed:facts)"/>
           <xsl:variable name="received" select="count(current-group()[parent::ed:action/@type = 'received']/ancestor::ed:facts)"/>
           <section class="correspondent" id="{web:party-id('p', current-grouping-key())}" aria-labelledby="{web:party-id('p', current-grouping-key())}-name">
-            <h2 id="{web:party-id('p', current-grouping-key())}-name">{normalize-space(current-group()[1])}
-              <span class="count">({web:count(count($letters), 'letter')}{web:span($letters)[. != ''] ! (', ' || .)})</span></h2>
+            <h2 id="{web:party-id('p', current-grouping-key())}-name">{normalize-space(current-group()[1])} <span class="count">({web:count(count($letters), 'letter')}{web:span($letters)[. != ''] ! (', ' || .)})</span></h2>
             <p class="counterparts">{string-join((('written here: ' || $written)[$written gt 0], ('received here: ' || $received)[$received gt 0]), '; ')}</p>
             <xsl:call-template name="web:letter-list">
               <xsl:with-param name="letters" select="$letters"/>
