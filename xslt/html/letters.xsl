@@ -175,14 +175,14 @@
     <xsl:variable name="months" select="('Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec')"/>
     <xsl:call-template name="web:letters-shell">
       <xsl:with-param name="file" select="'calendar.html'"/>
-      <xsl:with-param name="intro" select="'How many letters each month holds; a number leads to them. A letter dated only by its year counts under “year only”.'"/>
+      <xsl:with-param name="intro" select="'How many letters each month holds; a number leads to them. A letter dated only by its year counts under “no month”.'"/>
       <xsl:with-param name="body" as="node()*">
         <table class="calendar">
           <thead>
             <tr>
               <th scope="col">Year</th>
               <xsl:for-each select="$months"><th scope="col">{.}</th></xsl:for-each>
-              <th scope="col">Year only</th>
+              <th scope="col">No month</th>
               <th scope="col">All</th>
             </tr>
           </thead>
