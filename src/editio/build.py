@@ -4,6 +4,7 @@ atomically into ``build/``. The builders themselves are plug-ins (``editio.build
 from __future__ import annotations
 
 import contextvars
+import os
 import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -101,34 +102,44 @@ def build_edition(paths: Iterable[str | Path] | None = None, out: str | Path | N
         clock[0] = now
     blobs = BlobStore(out_dir)
     blobs_token = _blob_store.set(blobs)
+    _made_folders.clear()
     try:
         keys = {name: builder_key(every[name], edition, options) for name in names}
         cached = {name: None if fresh else cache.outputs(name, keys[name]) for name in names}
         # Prepared now, before validation, so that slow start-up work overlaps it.
-        rendered = [run.builder(name) for name in names if cached[name] is None]
+        # a pure builder's documents are replayed from the per-document cache (its own entry holds only
+        # its edition-wide files), so it takes part in every build
+        rendered = [run.builder(name) for name in names
+                    if cached[name] is None or _per_document(every[name])]
         stage("index and keys")
         if validate:
             report.validation = _validate(edition, cache, fresh)
             if not report.validation.ok:
                 raise ValidationFailed(report.validation)
             stage("validate")
-        with out_folder.generation(every[name].folder for name in names) as staging:
+        from .executor import POOL_THRESHOLD
+        # a corpus's retired build is removed by a process of its own, not waited for
+        with out_folder.generation((every[name].folder for name in names),
+                                   retire_in_background=len(edition.texts) >= POOL_THRESHOLD) as staging:
             writers = {name: _Writer(every[name], staging, options, report) for name in names}
             run.folders = {name: writers[name].folder for name in names}
             for name in names:
                 if cached[name] is not None:
                     writers[name].write_all(cached[name])
                     report.cached.append(name)
+            collected = {name for name in names if cached[name] is not None}
             # Document by document, every builder: what one builder asks of another for a document
             # is kept only until that document is done.
             steps = len(edition.texts) + 1
-            pure = [current for current in rendered if current.pure and current.name in builders.BUILDERS]
+            pure = [current for current in rendered if _per_document(current)]
             kept_documents = None
             if pure:
                 kept_documents = _render_documents(pure, edition, options, out_dir, writers, fresh, jobs,
                                                    lambda done: progress and progress(done, steps), blobs, run,
                                                    report.stages)
                 clock[0] = time.perf_counter()
+                if report.stages.get("documents made"):  # not all of it came from the cache
+                    report.cached = [name for name in report.cached if every[name] not in pure]
             others = [current for current in rendered if current not in pure]
             for step, document in enumerate(edition.texts, start=1):
                 for current in others:
@@ -138,11 +149,18 @@ def build_edition(paths: Iterable[str | Path] | None = None, out: str | Path | N
                     progress(step, steps)
             stage("documents (other builders)")
             for current in rendered:
-                writers[current.name].write_all(run.take(current.name))
+                if current.name in collected:
+                    continue  # its edition-wide files came from its cache entry
+                writer = writers[current.name]
+                before = len(writer.written)
+                writer.write_all(run.take(current.name))
                 stage(f"edition-wide files: {current.name}")
+                # a per-document builder's entry holds only its edition-wide files (its documents' are
+                # kept per document)
+                files = writer.written[before:] if current in pure else writer.written
                 cache.store_outputs(current.name, builder_key(current, edition, options, produced=True),
-                                    staging / current.folder, writers[current.name].written,
-                                    writers[current.name].notes)
+                                    staging / current.folder, files,
+                                    {path: notes for path, notes in writer.notes.items() if path in set(files)})
                 stage("cache entries")
             if progress:
                 progress(steps, steps)
@@ -163,6 +181,11 @@ def build_edition(paths: Iterable[str | Path] | None = None, out: str | Path | N
     report.notes = list(dict.fromkeys(report.notes))
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _per_document(builder: Builder) -> bool:
+    """Whether the builder's documents are made as pure tasks and kept per document."""
+    return builder.pure and builder.name in builders.BUILDERS
 
 
 def _validate(edition: Edition, cache, fresh: bool):
@@ -193,13 +216,13 @@ class _Writer:
         if current.folder != current.name:
             report.folders[current.name] = current.folder
 
-    def write_all(self, outputs: Iterable) -> None:
+    def write_all(self, outputs: Iterable, screened: bool = False) -> None:
+        """Write ``outputs``, screened first unless they were (``screen_all``)."""
         for output in outputs:
             if not isinstance(output, Output):
                 output = Output(*output)
-            content, screened = screen(output.path, output.content)  # no script published (safe_output.py)
-            if screened:
-                output = Output(output.path, content, (*output.notes, *screened))
+            if not screened:
+                output = _screened(output)
             _write(self.folder, output)
             self.written.append(output.path)
             if self.site is not None:
@@ -208,6 +231,30 @@ class _Writer:
                 self.notes[output.path] = list(output.notes)
             self.report.notes.extend(output.notes)
             self.report.outputs[self.current.name] += self.current.counts(output.path)
+
+    def place_all(self, rows: Iterable, blobs) -> None:
+        """Link files the per-document cache holds, as (path, digest, notes), screened when they were made:
+        neither read nor hashed again."""
+        for path, digest, notes in rows:
+            _place(self.folder, path, digest, blobs)
+            self.written.append(path)
+            if self.site is not None:
+                _place(self.site, path, digest, blobs)
+            if notes:
+                self.notes[path] = list(notes)
+            self.report.notes.extend(notes)
+            self.report.outputs[self.current.name] += self.current.counts(path)
+
+
+def _screened(output: Output) -> Output:
+    content, screened = screen(output.path, output.content)  # no script published (safe_output.py)
+    return Output(output.path, content, (*output.notes, *screened)) if screened else output
+
+
+def screen_all(outputs: dict[str, list]) -> dict[str, list[tuple[str, bytes, tuple[str, ...]]]]:
+    """Each builder's files as published (``safe_output.screen``), with the notes screening adds."""
+    return {name: [(o.path, o.content, tuple(o.notes)) for o in (_screened(Output(*f)) for f in files)]
+            for name, files in outputs.items()}
 
 
 # The blob store of the running build (``cache.BlobStore``): outputs are hard links to their bytes.
@@ -263,10 +310,11 @@ def _render_documents(pure: list[Builder], edition: Edition, options: BuildOptio
         to_make = set(missing)
         timings["keys"] = time.perf_counter() - started
         started = time.perf_counter()
+        made_here = 0
         made = executor_of(len(missing)).map(render_task, [
             DocumentTask(str(d.path), d.source, neighbours.get(d.id, b"")) for d in missing])
         for step, document in enumerate(edition.texts, start=1):
-            entry = None if document in to_make else store.entry(keys[document])
+            entry = None if document in to_make else store.rows(keys[document])
             if entry is None:  # to make, or an entry damaged since it was found: made here
                 if document in to_make:
                     result = next(made)
@@ -275,23 +323,27 @@ def _render_documents(pure: list[Builder], edition: Edition, options: BuildOptio
                     result = render_task(DocumentTask(str(document.path), document.source,
                                                       neighbours.get(document.id, b"")))
                     here.close()
-                outputs, state = result.outputs, result.state
+                made_here += 1
+                # kept as published: a replay links them without screening them again
+                outputs, state = screen_all(result.outputs), result.state
                 # kept under the state produced, and under the one looked up: a build without the
                 # metadata builder leaves no history, so the next one looks up the same state again
                 for kept in {key(document, state), keys[document]}:
                     used.add(kept)
                     store.store(kept, outputs, state and state.values())
+                for current in pure:
+                    writers[current.name].write_all(outputs.get(current.name, ()), screened=True)
             else:
-                outputs, stored_state = entry
+                rows, stored_state = entry
                 state = RecordState.from_values(stored_state) if stored_state else None
                 used.add(keys[document])
+                for current in pure:
+                    writers[current.name].place_all(rows.get(current.name, ()), blobs)
             if dates is not None and state is not None:
                 dates._states[document.id] = state  # the history this build leaves, without rendering again
-            for current in pure:
-                writers[current.name].write_all(outputs.get(current.name, ()))
             progress(step)
         timings["documents"] = time.perf_counter() - started
-        timings["documents made"] = len(missing)
+        timings["documents made"] = made_here
     finally:
         if executor is not None:
             executor.close()
@@ -323,12 +375,19 @@ def _facts(edition: Edition, store, used: set[str], fresh: bool, executor_of, fa
     return [found[document] for document in edition.texts]
 
 
-def _write(folder: Path, output: Output) -> None:
-    path = (folder / output.path).resolve()
-    if folder.resolve() not in path.parents:
-        raise BuildError(f"output path escapes its folder: {output.path}")
+def _place(folder: Path, path: str, digest: str, blobs) -> None:
+    target = _target(folder, path)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        _make_folder(target.parent)
+        blobs.link(digest, target)
+    except OSError as error:
+        raise BuildError(f"cannot write: {error.strerror or error}", file=target) from None
+
+
+def _write(folder: Path, output: Output) -> None:
+    path = _target(folder, output.path)
+    try:
+        _make_folder(path.parent)
         blobs = _blob_store.get(None)
         if blobs is None:
             path.write_bytes(output.content)
@@ -336,6 +395,24 @@ def _write(folder: Path, output: Output) -> None:
             blobs.place(output.content, path)
     except OSError as error:  # a full disk, say: name the file, keep the previous build
         raise BuildError(f"cannot write: {error.strerror or error}", file=path) from None
+
+
+def _target(folder: Path, path: str) -> Path:
+    """Where ``path`` goes in ``folder`` (a fresh staging folder, with no links in it): never outside."""
+    normal = os.path.normpath(path)
+    if os.path.isabs(normal) or normal == ".." or normal.startswith("../") or normal == ".":
+        raise BuildError(f"output path escapes its folder: {path}")
+    return folder / normal
+
+
+# Folders this process has made for outputs: tens of thousands of files share a few hundred folders.
+_made_folders: set[Path] = set()
+
+
+def _make_folder(folder: Path) -> None:
+    if folder not in _made_folders:  # staging folders are new each build: never a stale entry
+        folder.mkdir(parents=True, exist_ok=True)
+        _made_folders.add(folder)
 
 
 def _output_folder(out_dir: Path, paths, edition: Edition, force: bool):

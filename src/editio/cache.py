@@ -147,6 +147,17 @@ class BlobStore:
                 pass
         self.created.clear()
 
+    def holds(self, digest: str) -> bool:
+        return (self.root / digest[:2] / digest).is_file()
+
+    def link(self, digest: str, path: Path) -> None:
+        """Hard-link the blob ``digest`` to ``path`` (or copy it, where there are no hard links)."""
+        blob = self.root / digest[:2] / digest
+        try:
+            os.link(blob, path)
+        except OSError:
+            path.write_bytes(blob.read_bytes())
+
     def read(self, digest: str) -> bytes:
         return (self.root / digest[:2] / digest).read_bytes()
 
@@ -158,16 +169,34 @@ class BlobStore:
             path.write_bytes(content)
 
     def prune(self) -> None:
-        """Drop the blobs no output and no cache entry links to any more (one link: the store's own)."""
+        """Drop the blobs no output and no cache entry links to any more (one link: the store's own).
+
+        A sweep looks at every blob, which for a corpus is tens of thousands of files; a build adds
+        only the blobs of what changed. So the store is swept once the blobs added since the last
+        sweep reach a tenth of it: what is left unused in between is at most that tenth."""
         if not self.root.is_dir():
             return
+        tally = self.root / ".unswept.json"
+        added = sum(1 for path in self.created if path.parent.parent == self.root)
+        try:
+            kept = json.loads(tally.read_text(encoding="utf-8"))
+            added, total = added + int(kept["added"]), int(kept["total"])
+        except (OSError, ValueError, KeyError, TypeError):
+            total = 0
+        if total and added * 10 < total:
+            _write_json(tally, {"added": added, "total": total})
+            return
+        remaining = 0
         for folder in self.root.iterdir():
             for blob in folder.iterdir() if folder.is_dir() else ():
                 try:
                     if blob.stat().st_nlink <= 1 and not self._referenced(blob.name):
                         blob.unlink()
+                    else:
+                        remaining += 1
                 except OSError:
                     pass
+        _write_json(tally, {"added": 0, "total": remaining})
 
     def _referenced(self, digest: str) -> bool:
         return digest in self._document_digests
@@ -229,6 +258,15 @@ def validation_key(edition) -> str:
     for folder in sorted(folders):
         parts += [str(folder), folder_digest(folder) if folder.is_dir() else "absent"]
     return _hash(*parts)
+
+
+def _write_json(path: Path, value) -> None:
+    try:
+        scratch = path.with_name(f".{path.name}.{os.getpid()}")
+        scratch.write_text(json.dumps(value), encoding="utf-8")
+        os.replace(scratch, path)
+    except OSError:
+        pass  # a tally that cannot be kept means only an earlier sweep
 
 
 def _link_or_copy(source: str, target: str) -> None:
@@ -325,6 +363,20 @@ class DocumentCache:
             return made, stored.get("state")
         except (OSError, ValueError, TypeError, KeyError):
             return None  # a damaged entry (or a blob gone) is only a miss
+
+    def rows(self, key: str):
+        """(files by builder as (path, blob digest, notes), the record state), without reading the files;
+        None when the entry or one of its blobs is missing or damaged."""
+        try:
+            stored = json.loads((self.root / key).read_bytes())
+            made: dict[str, list] = {}
+            for name, path, digest, notes in stored["files"]:
+                if not self.blobs.holds(digest):
+                    return None
+                made.setdefault(name, []).append((path, digest, tuple(notes)))
+            return made, stored.get("state")
+        except (OSError, ValueError, TypeError, KeyError):
+            return None
 
     def store(self, key: str, outputs: dict[str, list[tuple[str, bytes, tuple[str, ...]]]], state=None) -> None:
         try:

@@ -33,6 +33,7 @@ MARKER_TEXT = "This folder is made by `editio build`, which replaces what is in 
 # Entries a folder may hold and still count as empty (a placeholder that keeps it in git).
 PLACEHOLDERS = {".gitkeep"}
 # What editio puts in a build folder (a folder of these names and its cache was made by editio).
+CACHE = ".cache"
 EDITIO_NAMES = {"html", "text", "pdf", "metadata", "pagefind", ".cache", ".oai-secret", MARKER}
 _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100
@@ -107,18 +108,23 @@ class OutputFolder:
         """The folder itself, where ``out`` is a symbolic link to it (the link stays as it is)."""
         return Path(os.path.realpath(self.path))
 
-    def generation(self, rebuilt: Iterable[str]) -> "Generation":
-        return Generation(self, list(rebuilt))
+    def generation(self, rebuilt: Iterable[str], retire_in_background: bool = False) -> "Generation":
+        return Generation(self, list(rebuilt), retire_in_background)
 
 
 class Generation:
     """A new build beside the current one; on a clean exit it replaces the current one whole."""
 
-    def __init__(self, folder: OutputFolder, rebuilt: list[str]) -> None:
+    def __init__(self, folder: OutputFolder, rebuilt: list[str], retire_in_background: bool = False) -> None:
         self.folder = folder
         self.rebuilt = set(rebuilt)
         self.out = folder.real
         self.in_place = os.path.ismount(self.out)  # a sibling would be on another file system
+        # A corpus's retired build is tens of thousands of links: removing them is left to a process
+        # of its own instead of keeping the editor waiting (its folder is a staging folder of this
+        # build, which the next build removes too if it is still there).
+        self.retire_in_background = retire_in_background
+        self._moved_cache: Path | None = None
 
     def __enter__(self) -> Path:
         out = self.out
@@ -128,12 +134,19 @@ class Generation:
         return self.staging
 
     def __exit__(self, kind, value, traceback) -> None:
+        switched = False
         try:
             if kind is None:
                 self._complete()
                 self._switch()
+                switched = True
         finally:
-            shutil.rmtree(self.staging, ignore_errors=True)
+            if not switched and self._moved_cache is not None and (self.staging / CACHE).is_dir():
+                os.replace(self.staging / CACHE, self._moved_cache)  # the previous build keeps its cache
+            if switched and self.retire_in_background:
+                _remove_in_background(self.staging)
+            else:
+                shutil.rmtree(self.staging, ignore_errors=True)
 
     def _complete(self) -> None:
         """Add what this build did not remake (other outputs, the cache, the marker) to the new build."""
@@ -142,6 +155,11 @@ class Generation:
             if entry.name in self.rebuilt or entry.name == MARKER or _is_staging(entry.name):
                 continue
             target = self.staging / entry.name
+            if entry.name == CACHE and entry.is_dir(follow_symlinks=False) and not self.in_place:
+                # moved, not linked file by file: only the builds read it, and it holds a blob per output
+                os.replace(entry.path, target)
+                self._moved_cache = Path(entry.path)
+                continue
             if entry.is_dir(follow_symlinks=False):
                 shutil.copytree(entry.path, target, symlinks=True, copy_function=_link_or_copy,
                                 dirs_exist_ok=True)
@@ -166,6 +184,18 @@ class Generation:
             os.replace(out, retired / "old")
             os.replace(self.staging, out)
             self.staging = retired
+
+
+def _remove_in_background(folder: Path) -> None:
+    """``folder`` removed by a process of its own, which outlives this one (or here, if none starts)."""
+    import subprocess
+    import sys
+    try:
+        subprocess.Popen([sys.executable, "-c", "import shutil, sys; shutil.rmtree(sys.argv[1], ignore_errors=True)",
+                          str(folder)], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                         stderr=subprocess.DEVNULL, start_new_session=True, close_fds=True)
+    except OSError:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def exchange(first: Path, second: Path) -> None:
