@@ -83,8 +83,14 @@ class Edition:
         text may point into another; nothing when there is only one text."""
         if len(self.texts) + len([d for d in self.context if _has_text(d)]) < 2:
             return []
-        from .transform import stylesheet
-        made = stylesheet("html.xsl").call("{urn:editio:web}target-index", self.saxon_index)
+        from .transform import parse_xml, stylesheet
+        # only the texts that have ids inside them: a target is read from its own text alone, and a
+        # corpus whose letters have none need not be parsed whole for it
+        with_ids = {id(d) for d in self.documents if _has_text(d) and _has_inner_ids(d)}
+        if not with_ids:
+            return []
+        index = self._index(lambda document: id(document) in with_ids)
+        made = stylesheet("html.xsl").call("{urn:editio:web}target-index", parse_xml(index))
         return list(etree.fromstring(made.content, _INDEX_PARSER))
 
     def _index(self, in_full) -> bytes:
@@ -256,6 +262,10 @@ def _register_entries(document: Document) -> list:
     """The outermost register entries (person, place, org, event with an id) of a document."""
     return [element for element in document.root.iter(*_ENTITY_KINDS) if element.get(_XML_ID)
             and not any(a.tag in _ENTITY_KINDS and a.get(_XML_ID) for a in element.iterancestors())]
+
+
+def _has_inner_ids(document: Document) -> bool:
+    return any(element.get(_XML_ID) for element in document.root.iter(etree.Element) if element is not document.root)
 
 
 def _has_text(document: Document) -> bool:
