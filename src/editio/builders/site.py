@@ -77,6 +77,8 @@ class SiteBuilder(Builder):
         # The site's text is always the corrected reading, whichever the text builder makes.
         for text in run.with_options(reading="corrected").outputs("text", document):
             yield Output(f"text/{text.path}", text.content)
+        # its TEI source, as published (screened): kept with the document's files, not made again each build
+        yield Output(f"tei/{run.edition.relative_name(document)}", document.source)
 
     def collect(self, run: Run) -> Iterator[Output]:
         """The home page, the register and index pages, the sitemap and robots.txt, the edition's own
@@ -114,8 +116,10 @@ class SiteBuilder(Builder):
         made = {output.path: output.content for output in run.outputs("metadata")}
         for record in EDITION_RECORDS:
             yield Output(f"metadata/{record.file}", made[record.file])
-        for document in run.edition.documents:
-            yield Output(f"tei/{run.edition.relative_name(document)}", document.source)
+        texts = {id(document) for document in run.edition.texts}
+        for document in run.edition.documents:  # the texts' sources come with their pages (render)
+            if id(document) not in texts:
+                yield Output(f"tei/{run.edition.relative_name(document)}", document.source)
         for asset in sorted(p for p in ASSETS_DIR.rglob("*") if p.is_file()):
             yield Output(f"assets/{asset.relative_to(ASSETS_DIR).as_posix()}", asset.read_bytes())
         yield from render_webfonts(run.edition)
