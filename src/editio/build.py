@@ -347,30 +347,23 @@ def _render_documents(pure: list[Builder], edition: Edition, options: BuildOptio
     finally:
         if executor is not None:
             executor.close()
-    return lambda: store.keep_only(used)
-
-
-# The per-document cache keeps a document's facts as the one file of this pseudo-builder.
-_FACTS = "facts"
+    return lambda: store.keep_only(used)  # the facts file too: only what this build used
 
 
 def _facts(edition: Edition, store, used: set[str], fresh: bool, executor_of, facts_task, task) -> list[bytes]:
-    """Every text's facts, in document order: from the per-document cache, else made as tasks."""
+    """Every text's facts, in document order: from the cache's facts file, else made as tasks."""
     from .cache import facts_key
 
     keys = {document: facts_key(edition, document) for document in edition.texts}
-    found: dict = {}
-    if not fresh:
-        for document, key in keys.items():
-            entry = store.entry(key) if store.holds(key) else None
-            if entry is not None and entry[0].get(_FACTS):
-                found[document] = entry[0][_FACTS][0][1]
+    kept = {} if fresh else store.facts()
+    found = {document: kept[key].encode("utf-8") for document, key in keys.items() if key in kept}
     missing = [document for document in edition.texts if document not in found]
     if missing:
         for document, facts in zip(missing, executor_of(len(missing)).map(
                 facts_task, [task(str(d.path), d.source) for d in missing])):
             found[document] = facts
-            store.store(keys[document], {_FACTS: [("facts.xml", facts, ())]})
+    if missing:  # beside the previous build's, which a failed build must leave as they were
+        store.store_facts({**kept, **{keys[d]: found[d].decode("utf-8") for d in missing}})
     used.update(keys.values())
     return [found[document] for document in edition.texts]
 

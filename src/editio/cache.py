@@ -38,6 +38,7 @@ from . import __version__
 from .transform import XSLT_DIR
 
 CACHE_FOLDER = ".cache"
+FACTS_FILE = "facts.json"
 NOTES_FILE = ".notes.json"
 
 
@@ -218,17 +219,25 @@ def document_key(builders, edition, options, document, record_state: str = "", n
     """The key of ``document``'s files from the pure builders ``builders`` (and, for files that carry
     record dates, the document's record state; for its page, its neighbours in date order, which are
     all it reads of the other documents)."""
-    return _hash(__version__, _edition_digest(edition), " ".join(b.name for b in builders), repr(options),
-                 repr(edition.config), edition.context_xml, stylesheets_digest(),
-                 engine_versions(("saxonche", *(e for b in builders for e in b.engines))),
-                 edition.relative_name(document), document.source, record_state, neighbours)
+    shared = _shared_digest(edition, "documents", " ".join(b.name for b in builders), repr(options),
+                            engine_versions(("saxonche", *(e for b in builders for e in b.engines))))
+    return _hash(shared, edition.relative_name(document), document.source, record_state, neighbours)
 
 
 def facts_key(edition, document) -> str:
     """The key of ``document``'s facts (``facts.py``): what the facts transform reads."""
-    return _hash(__version__, "facts", _edition_digest(edition), repr(edition.config), edition.context_xml,
-                 stylesheets_digest(), engine_versions(("saxonche",)), edition.relative_name(document),
-                 document.source)
+    return _hash(_shared_digest(edition, "facts", engine_versions(("saxonche",))),
+                 edition.relative_name(document), document.source)
+
+
+def _shared_digest(edition, *parts: str) -> str:
+    """What every document's key of one kind shares (editio, the settings, the compact index, the
+    stylesheets, ``parts``), hashed once per build rather than once per document."""
+    kept = edition.__dict__.setdefault("_editio_shared_digests", {})
+    if parts not in kept:
+        kept[parts] = _hash(__version__, _edition_digest(edition), repr(edition.config), edition.context_xml,
+                            stylesheets_digest(), *parts)
+    return kept[parts]
 
 
 def _edition_digest(edition) -> str:
@@ -395,7 +404,30 @@ class DocumentCache:
         except OSError:
             return
 
+    def facts(self) -> dict[str, str]:
+        """Every document's facts the last build kept, by their key (one file: a corpus's facts are
+        read at every build, and one read is cheaper than a thousand)."""
+        try:
+            kept = json.loads((self.root.parent / FACTS_FILE).read_bytes())
+            return kept if isinstance(kept, dict) else {}
+        except (OSError, ValueError):
+            return {}
+
+    def store_facts(self, facts: dict[str, str]) -> None:
+        """Keep ``facts`` (only those: the file never grows beyond the edition)."""
+        path = self.root.parent / FACTS_FILE
+        try:
+            self.blobs.make_folder(path.parent)
+            scratch = path.with_name(f".{FACTS_FILE}.{os.getpid()}")
+            scratch.write_text(json.dumps(facts, ensure_ascii=False, sort_keys=True), encoding="utf-8")
+            os.replace(scratch, path)
+        except OSError:
+            return
+
     def keep_only(self, keys: set[str]) -> None:
+        facts = self.facts()
+        if set(facts) - keys:
+            self.store_facts({key: value for key, value in facts.items() if key in keys})
         if not self.root.is_dir():
             return
         for entry in self.root.iterdir():
