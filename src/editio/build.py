@@ -271,7 +271,8 @@ def _render_documents(pure: list[Builder], edition: Edition, options: BuildOptio
     which its page reads and its key holds; both are left on ``run`` for the edition-wide pages.
     Returns what drops the entries this build did not use, to be called once the new build is in place."""
     from .cache import RECORD_DATED, DocumentCache, document_key, facts_key
-    from .executor import DocumentTask, Shared, SerialExecutor, executor_for, facts_task, render_task
+    from .executor import (POOL_THRESHOLD, DocumentTask, SerialExecutor, Shared, executor_for, facts_task,
+                           render_task)
     from .record_dates import RecordState, record_dates
 
     store = DocumentCache(out_dir, blobs)
@@ -282,7 +283,12 @@ def _render_documents(pure: list[Builder], edition: Edition, options: BuildOptio
     executor = None
 
     def executor_of(tasks: int):
+        # one executor for the facts and the documents; a serial one gives way to a pool when the
+        # documents to make are many though the facts to make were few (the options changed, say)
         nonlocal executor
+        if isinstance(executor, SerialExecutor) and tasks >= POOL_THRESHOLD:
+            executor.close()
+            executor = None
         if executor is None:
             executor = executor_for(shared, tasks, jobs)
         return executor
@@ -319,10 +325,12 @@ def _render_documents(pure: list[Builder], edition: Edition, options: BuildOptio
                 if document in to_make:
                     result = next(made)
                 else:
-                    here = SerialExecutor(shared)
+                    # in this process (whose serial executor, if it has one, stays installed)
+                    here = None if isinstance(executor, SerialExecutor) else SerialExecutor(shared)
                     result = render_task(DocumentTask(str(document.path), document.source,
                                                       neighbours.get(document.id, b"")))
-                    here.close()
+                    if here is not None:
+                        here.close()
                 made_here += 1
                 # kept as published: a replay links them without screening them again
                 outputs, state = screen_all(result.outputs), result.state
