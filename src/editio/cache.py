@@ -416,13 +416,16 @@ class DocumentCache:
     def store_facts(self, facts: dict[str, str]) -> None:
         """Keep ``facts`` (only those: the file never grows beyond the edition)."""
         path = self.root.parent / FACTS_FILE
+        scratch = path.with_name(f".{FACTS_FILE}.{os.getpid()}")
         try:
             self.blobs.make_folder(path.parent)
-            scratch = path.with_name(f".{FACTS_FILE}.{os.getpid()}")
+            new = not path.exists()
             scratch.write_text(json.dumps(facts, ensure_ascii=False, sort_keys=True), encoding="utf-8")
             os.replace(scratch, path)
+            if new:  # a failed build takes it out again (BlobStore.discard_new)
+                self.blobs.created.append(path)
         except OSError:
-            return
+            scratch.unlink(missing_ok=True)
 
     def keep_only(self, keys: set[str]) -> None:
         facts = self.facts()
