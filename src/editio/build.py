@@ -379,16 +379,16 @@ def _facts(edition: Edition, store, used: set[str], fresh: bool, executor_of, fa
 def _place(folder: Path, path: str, digest: str, blobs) -> None:
     target = _target(folder, path)
     try:
-        _make_folder(target.parent)
+        _make_folder(os.path.dirname(target))
         blobs.link(digest, target)
     except OSError as error:
         raise BuildError(f"cannot write: {error.strerror or error}", file=target) from None
 
 
 def _write(folder: Path, output: Output) -> None:
-    path = _target(folder, output.path)
+    path = Path(_target(folder, output.path))
     try:
-        _make_folder(path.parent)
+        _make_folder(str(path.parent))
         blobs = _blob_store.get(None)
         if blobs is None:
             path.write_bytes(output.content)
@@ -398,21 +398,22 @@ def _write(folder: Path, output: Output) -> None:
         raise BuildError(f"cannot write: {error.strerror or error}", file=path) from None
 
 
-def _target(folder: Path, path: str) -> Path:
-    """Where ``path`` goes in ``folder`` (a fresh staging folder, with no links in it): never outside."""
+def _target(folder: Path, path: str) -> str:
+    """Where ``path`` goes in ``folder`` (a fresh staging folder, with no links in it): never outside.
+    Strings, not ``Path``s: a corpus places tens of thousands of files."""
     normal = os.path.normpath(path)
     if os.path.isabs(normal) or normal == ".." or normal.startswith("../") or normal == ".":
         raise BuildError(f"output path escapes its folder: {path}")
-    return folder / normal
+    return os.path.join(folder, normal)
 
 
 # Folders this process has made for outputs: tens of thousands of files share a few hundred folders.
-_made_folders: set[Path] = set()
+_made_folders: set[str] = set()
 
 
-def _make_folder(folder: Path) -> None:
+def _make_folder(folder: str) -> None:
     if folder not in _made_folders:  # staging folders are new each build: never a stale entry
-        folder.mkdir(parents=True, exist_ok=True)
+        os.makedirs(folder, exist_ok=True)
         _made_folders.add(folder)
 
 

@@ -128,10 +128,14 @@ class Edition:
         return [kind for kind in ("persons", "places", "organisations", "events") if kind in found]
 
     def relative_name(self, document: Document) -> str:
-        try:
-            return document.path.resolve().relative_to(self.config.sources_dir.resolve()).as_posix()
-        except ValueError:
-            return document.path.name
+        # asked for every document by every key and page: resolved once (paths do not move in a build)
+        names = self.__dict__.setdefault("_relative_names", {})
+        if id(document) not in names:
+            try:
+                names[id(document)] = document.path.resolve().relative_to(self.config.sources_dir.resolve()).as_posix()
+            except ValueError:
+                names[id(document)] = document.path.name
+        return names[id(document)]
 
     @cached_property
     def saxon_index(self):
