@@ -265,6 +265,13 @@
       var cell = row.cells[column];
       return cell ? (cell.getAttribute("data-sort") || cell.textContent.trim().toLowerCase()) : "";
     };
+    /* a data-sort value (an ISO date, "~" when undated) compares as written; words as a reader's language does */
+    var compare = function (a, b, column) {
+      if (rows[0] && rows[0].cells[column] && rows[0].cells[column].hasAttribute("data-sort")) {
+        return a < b ? -1 : a > b ? 1 : 0;
+      }
+      return a.localeCompare(b, undefined, { numeric: true });
+    };
     each("thead th", function (th, column) {
       var button = document.createElement("button");
       button.type = "button";
@@ -277,7 +284,7 @@
         each("thead th", function (other) { other.removeAttribute("aria-sort"); }, table);
         th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
         rows.sort(function (a, b) {
-          var order = key(a, column).localeCompare(key(b, column), undefined, { numeric: true });
+          var order = compare(key(a, column), key(b, column), column);
           return ascending ? order : -order;
         });
         rows.forEach(function (row) { body.appendChild(row); });
