@@ -165,6 +165,8 @@
             </xsl:for-each>
           </tbody>
         </table>
+        <!-- sorting and filtering, for this page only (the other pages need not load it) -->
+        <script src="../assets/letters.js" defer="defer"></script>
       </xsl:with-param>
     </xsl:call-template>
   </xsl:template>
