@@ -41,7 +41,7 @@
     <xsl:variable name="tei" select="$target/ancestor-or-self::TEI[1]"/>
     <xsl:variable name="anchor" select="ed:anchor($target)"/>
     <xsl:sequence select="if ($target/self::ed:target) then $root || $target/@href else map {
-        'register': function() { web:register-href(ed:entity-kind($anchor), $root) || '#' || ed:id($anchor) },
+        'register': function() { web:entry-href($anchor, $root) },
         'text': function() { web:document-href($tei, $root) || '#' || ed:id(($target[@xml:id], $anchor)[1]) },
         'about': function() { web:about-href($tei, $root) || '#' || web:about-anchor($anchor) }
       }(ed:page-of($target))()"/>

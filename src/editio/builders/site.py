@@ -15,6 +15,7 @@ from ..citation import render_citation
 from ..discovery import robots, sitemap
 from ..metadata import FORMATS, identifier_parameters
 from ..record_dates import record_dates
+from ..register_pages import render_register_pages
 from ..transform import XSLT_DIR, Result, stylesheet
 from .base import Builder, Output, Run
 
@@ -90,11 +91,7 @@ class SiteBuilder(Builder):
                 yield _page(path, result)
                 if path not in ("404.html", "search.html"):  # the sitemap lists content, not forms
                     pages.append((path, latest))
-        for kind in REGISTER_KINDS:
-            result = html.call(f"{_WEB_NS}register-page", run.edition_index, kind=kind, has_search=has_search)
-            if result.content.strip():
-                yield _page(f"register/{kind}.html", result)
-                pages.append((f"register/{kind}.html", latest))
+        yield from render_register_pages(run, pages, latest, has_search=has_search)
         base_url = run.edition.config.edition.base_url
         yield Output("sitemap.xml", sitemap(base_url, pages))
         yield Output("robots.txt", robots(base_url))
