@@ -246,8 +246,9 @@ def _gather_pointers(register: Register, documents: list[Document]) -> None:
                     if kind is None:
                         continue
                     uri = authority_uri(pointer)
-                    entry = Entry(key=_key_from_pointer(pointer), kind=kind, ids={pointer}, uris={uri} if uri else set())
                     fragment = pointer.rsplit("#", 1)[-1]
+                    entry = Entry(key=_key_from_pointer(pointer), kind=kind, ids={pointer, fragment},
+                                  uris={uri} if uri else set())
                     register.entries.append(entry)
                     register.by_id[pointer] = register.by_id.setdefault(fragment, entry)
                     if uri:
@@ -314,7 +315,7 @@ def _merged_element(entry: Entry) -> etree._Element:
         base = entry.descriptions[index]
         element = copy.deepcopy(base)
         element.tail = None
-        seen_names = {" ".join(n.xpath("string()").split()) for n in element if not isinstance(n, etree._Comment)
+        seen_names = {_name_key(n) for n in element if not isinstance(n, etree._Comment)
                       and etree.QName(n).localname.endswith("Name")}
         for other in entry.descriptions:
             if other is base:
@@ -323,7 +324,7 @@ def _merged_element(entry: Entry) -> etree._Element:
                 if isinstance(child, etree._Comment):
                     continue
                 local = etree.QName(child).localname
-                text = " ".join(child.xpath("string()").split())
+                text = _name_key(child)
                 if local.endswith("Name") and text not in seen_names:
                     duplicate = copy.deepcopy(child)
                     duplicate.tail = None
@@ -364,6 +365,12 @@ def _merged_element(entry: Entry) -> etree._Element:
     if home:
         element.set(f"{{{EDITIO_NS}}}document", home)
     return element
+
+
+def _name_key(name: etree._Element) -> tuple[str, ...]:
+    """A name compared with the others of an entry: its words in any order, so that "Muster, Hedwig",
+    "Hedwig Muster" and ``<surname>Muster</surname><forename>Hedwig</forename>`` are one name."""
+    return tuple(sorted(re.findall(r"\w+", " ".join(name.itertext()).lower())))
 
 
 def _mark_authority(idno: etree._Element, found: Authority | None) -> None:

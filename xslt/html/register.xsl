@@ -215,7 +215,7 @@
     <xsl:variable name="mentioned" select="web:mentions(.)"/>
     <xsl:variable name="documents" select="count(distinct-values($mentioned/../@id))"/>
     <li>
-      <a href="{web:entry-href(., '../')}">{web:typographic(ed:entity-name(.) => ed:or(@xml:id))}</a>
+      <a href="{ed:entity-kind(.)}/{@xml:id}.html">{web:typographic(ed:entity-name(.) => ed:or(@xml:id))}</a>
       <xsl:for-each select="ed:life-dates(.)"><span class="entry-life">, {.}</span></xsl:for-each>
       <span class="entry-count"> ({web:count($documents, 'text')}<xsl:if test="count($mentioned) gt $documents">, {web:count(count($mentioned), 'mention')}</xsl:if>)</span>
     </li>
