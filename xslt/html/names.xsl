@@ -119,7 +119,7 @@
     <xsl:param name="root" as="xs:string" select="''"/>
     <div class="card" id="card-{@xml:id}" hidden="">
       <p class="card-kind">{ed:label(local-name())}</p>
-      <p class="card-name">{web:typographic(ed:entity-name(.))}</p>
+      <p class="card-name">{web:typographic(ed:entity-name(.) => ed:or(@xml:id))}</p>
       <xsl:for-each select="ed:life-dates(.)">
         <p class="card-dates">{.}</p>
       </xsl:for-each>

@@ -158,7 +158,7 @@
                   <nav class="register-index" aria-label="Entries">
                     <ul>
                       <xsl:for-each select="$entities">
-                        <li><a href="#{@xml:id}">{web:typographic(ed:entity-name(.))}</a></li>
+                        <li><a href="#{@xml:id}">{web:typographic(ed:entity-name(.) => ed:or(@xml:id))}</a></li>
                       </xsl:for-each>
                     </ul>
                   </nav>
