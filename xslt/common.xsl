@@ -506,6 +506,15 @@
     <xsl:sequence select="key('ed:references', string($entity/@xml:id), $ed:edition)"/>
   </xsl:function>
 
+  <!-- Where the web edition shows a register entry, from the site's root: on its kind's page, or on
+       a page of its own when the register is large (ed:register/@pages, edition.py). -->
+  <xsl:function name="ed:register-path" as="xs:string">
+    <xsl:param name="entity" as="element()"/>
+    <xsl:sequence select="if ($ed:edition/ed:edition/ed:register/@pages = 'entries' and $entity/parent::ed:register)
+                          then 'register/' || ed:entity-kind($entity) || '/' || $entity/@xml:id || '.html'
+                          else 'register/' || ed:entity-kind($entity) || '.html#' || $entity/@xml:id"/>
+  </xsl:function>
+
   <xsl:function name="ed:entity-kind" as="xs:string">
     <xsl:param name="entity" as="element()"/>
     <xsl:sequence select="($entity/@ed:kind ! string(), $ed:entity-kinds(local-name($entity)), 'works')[1]"/>

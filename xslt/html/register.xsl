@@ -51,9 +51,8 @@
     <xsl:param name="root" as="xs:string"/>
     <xsl:variable name="merged" select="($entity[parent::ed:register], $entity/@xml:id ! key('ed:register-alias', ., $ed:edition))[1]"/>
     <xsl:variable name="kind" select="ed:entity-kind(($merged, $entity)[1])"/>
-    <xsl:sequence select="if ($web:register-layout = 'entries' and $merged)
-                          then $root || 'register/' || $kind || '/' || $merged/@xml:id || '.html'
-                          else web:register-href($kind, $root) || '#' || ed:id(($merged, $entity)[1])"/>
+    <xsl:sequence select="if ($merged) then $root || ed:register-path($merged)
+                          else web:register-href($kind, $root) || '#' || ed:id($entity)"/>
   </xsl:function>
 
   <!-- The documents' titles, for a list of occurrences: the fact's own, else the index's document. -->
