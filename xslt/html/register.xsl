@@ -39,6 +39,10 @@
   <xsl:variable name="web:register-layout" as="xs:string"
       select="($ed:edition/ed:edition/ed:register/@pages ! string(), 'one')[1]"/>
 
+  <!-- Whether the edition has more than one text (occurrences then name the text). -->
+  <xsl:variable name="web:several-texts" as="xs:boolean"
+      select="count($ed:edition/ed:edition/ed:document[@has-text = 'true']) gt 1"/>
+
   <xsl:function name="web:mentions" as="element(ed:mention)*">
     <xsl:param name="entity" as="element()"/>
     <xsl:sequence select="if ($mentions) then key('web:mentions-of', string($entity/@xml:id), $mentions) else ()"/>
@@ -410,7 +414,7 @@
     <xsl:variable name="entity" select="."/>
     <xsl:variable name="mentioned" select="web:mentions(.)"/>
     <xsl:variable name="in-register" select="(key('web:entries-naming', string(@xml:id), $ed:edition) except $entity)"/>
-    <xsl:variable name="several" select="count($ed:edition//ed:document[@has-text = 'true']) gt 1"/>
+    <xsl:variable name="several" select="$web:several-texts"/>
     <xsl:choose>
       <xsl:when test="exists($mentioned)">
         <xsl:if test="$several">

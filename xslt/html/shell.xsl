@@ -204,12 +204,16 @@
     </footer>
   </xsl:template>
 
+  <!-- The edition's last change: once per transformation, not once per page (a large register makes
+       thousands of pages in one). -->
+  <xsl:variable name="web:edition-last-change" as="xs:string?"
+      select="max($ed:edition/ed:edition/ed:document[@has-text = 'true']/TEI ! ed:last-change(.) ! xs:date(.)) ! string()"/>
+
   <!-- Publisher, licence, version and last change: of the document, or of the edition as a whole. -->
   <xsl:template name="web:colophon">
     <xsl:param name="tei" as="element(TEI)?" required="yes"/>
     <xsl:variable name="licence" select="ed:licence($tei)"/>
-    <xsl:variable name="changed" select="if ($tei) then ed:last-change($tei)
-        else max($ed:edition//ed:document[@has-text = 'true']/TEI ! ed:last-change(.) ! xs:date(.)) ! string()"/>
+    <xsl:variable name="changed" select="if ($tei) then ed:last-change($tei) else $web:edition-last-change"/>
     <div class="colophon">
       <p>
         <span class="colophon-title">{$ed:settings/@title}</span>
