@@ -73,7 +73,7 @@ class Edition:
         use with the entry it names), and where each id of the texts is read (``<ed:target>``), never
         another document's text. Built once per build; each document comes beside it
         (``document_node``)."""
-        # ids are not collected: a register entry kept in many letters has the same id in each
+        # ids are not collected: a register's own file and the merged register give an entry one id twice
         index = etree.fromstring(self._index(lambda document: not _has_text(document)), _INDEX_PARSER)
         index.extend(self._targets())
         return etree.tostring(index, encoding="utf-8")
@@ -112,10 +112,14 @@ class Edition:
         from .registers import build_register
         return build_register(self.documents)
 
+    @property
+    def register_layout(self) -> str:
+        """"one" (a page per kind, every entry in full) or "entries" (a page per entry)."""
+        return "entries" if len(self.register.entries) > REGISTER_ONE_PAGE_LIMIT else "one"
+
     def _register_entries(self):
         """``<ed:register pages="one|entries">`` for the index (a fresh element each time it is asked)."""
-        pages = "entries" if len(self.register.entries) > REGISTER_ONE_PAGE_LIMIT else "one"
-        return self.register.to_element(pages=pages)
+        return self.register.to_element(pages=self.register_layout)
 
     def _wrapper(self, document: Document, parent=None):
         attributes = {"id": document.id, "file": self.relative_name(document),

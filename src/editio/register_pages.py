@@ -24,8 +24,8 @@ def mentions_from_index(run: Run):
     """Where every text names an entry, as ``<ed:mentions>`` of ``<ed:facts>`` — made from the whole
     edition index, until each document's facts (kept per document in the build cache) give them:
     this is the one place to swap for them."""
-    made = stylesheet(STYLESHEET).call(f"{_WEB_NS}mentions-from-index", run.edition_index)
-    return parse_xml(made.content)
+    made, _ = stylesheet(STYLESHEET).call_values(f"{_WEB_NS}mentions-from-index", run.edition_index)
+    return parse_xml(made[0])
 
 
 def render_register_pages(run: Run, pages: list, date, **parameters) -> Iterator[Output]:
@@ -40,7 +40,7 @@ def render_register_pages(run: Run, pages: list, date, **parameters) -> Iterator
             path = f"register/{kind}.html"
             pages.append((path, date))
             yield Output(path, result.content, tuple(result.messages))
-    if not _entry_pages(run):
+    if run.edition.register_layout != "entries":
         return
     values, messages = html.call_values(f"{_WEB_NS}entry-pages", run.edition_index, mentions=mentions, **parameters)
     for path, content in zip(values[0::2], values[1::2]):
@@ -48,7 +48,3 @@ def render_register_pages(run: Run, pages: list, date, **parameters) -> Iterator
         yield Output(path, content.encode("utf-8"), tuple(messages))
         messages = []
 
-
-def _entry_pages(run: Run) -> bool:
-    from .edition import REGISTER_ONE_PAGE_LIMIT
-    return len(run.edition.register.entries) > REGISTER_ONE_PAGE_LIMIT

@@ -70,7 +70,9 @@
   <!-- ==== The one place that makes the mentions from the edition index, until each document's
        facts (facts.xsl) give them: every pointer of a text or its header, with the place it is read.
        Called by register_pages.py (mentions_from_index). ==== -->
-  <xsl:template name="web:mentions-from-index">
+  <xsl:template name="web:mentions-from-index" as="xs:string">
+    <!-- as XML: the HTML output method would leave a "<" of a title unescaped in an attribute -->
+    <xsl:variable name="mentions" as="element(ed:mentions)">
     <ed:mentions>
       <xsl:for-each select="$ed:edition/ed:edition/ed:document[@has-text = 'true']/TEI">
         <ed:facts id="{ed:document-id(.)}" title="{ed:display-title(.)}">
@@ -91,6 +93,8 @@
         </ed:facts>
       </xsl:for-each>
     </ed:mentions>
+    </xsl:variable>
+    <xsl:sequence select="serialize($mentions, map { 'method': 'xml' })"/>
   </xsl:template>
 
   <!-- Alphabetical order, as a reader looks a name up: persons by surname (the last word, with its

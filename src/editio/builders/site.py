@@ -1,8 +1,8 @@
 """The web edition builder: decides which pages the site has and asks xslt/html.xsl for each.
 
 Pages: ``index.html``; per document ``<id>.html`` (the reading text) and ``about/<id>.html``;
-``register/<kind>.html`` for each kind of register entry the edition has; ``search.html`` when the
-build makes the search index (``search.py``). Beside them: the
+``register/<kind>.html`` for each kind of register entry the edition has (``register_pages.py``);
+``search.html`` when the build makes the search index (``search.py``). Beside them: the
 stylesheet and script from ``xslt/assets/``, each document's metadata records, its plain text
 and its TEI source, so that the site is complete on its own (from ``file://`` or any server).
 """
@@ -25,8 +25,6 @@ LINKSET_SUFFIX = ".linkset.json"
 ASSETS_DIR = XSLT_DIR / "assets"
 _WEB_NS = "{urn:editio:web}"
 
-# The kinds of register page, as html.xsl names them; a kind without entries gets no page.
-REGISTER_KINDS = ("persons", "places", "organisations", "events")
 # The records each page links to and the site carries, made by the metadata builder.
 DOCUMENT_RECORDS = [f for f in FORMATS.values() if f.site and f.scope == "document"]
 EDITION_RECORDS = [f for f in FORMATS.values() if f.site and f.scope == "edition"]
