@@ -157,6 +157,23 @@ def test_a_large_register_has_a_page_per_entry(monkeypatch):
     assert page.xpath("//main//a[contains(@class, 'name')][. = 'Karl']/@href") == ["register/persons/pmb7.html"]
 
 
+@pytest.mark.slow
+def test_the_pages_of_a_large_register_are_valid_html5(monkeypatch, tmp_path):
+    from web_support import vnu_errors
+
+    monkeypatch.setattr(edition_module, "REGISTER_ONE_PAGE_LIMIT", 2)
+    large = load_edition([REGISTERS])
+    html = stylesheet("html.xsl")
+    mentions = parse_xml(html.call_values(f"{WEB}mentions-from-index", large.saxon_index)[0][0])
+    values, _ = html.call_values(f"{WEB}entry-pages", large.saxon_index, mentions=mentions)
+    pages = [tmp_path / "persons.html"]
+    pages[0].write_bytes(html.call(f"{WEB}register-page", large.saxon_index, kind="persons", mentions=mentions).content)
+    for path, content in zip(values[0::2], values[1::2]):
+        pages.append(tmp_path / path.replace("/", "-"))
+        pages[-1].write_text(content, encoding="utf-8")
+    assert vnu_errors(pages) == ""
+
+
 def test_our_edition_keeps_one_register_page_per_kind():
     ours = load_edition()
     # the register's own file is in the index too (its entries' ids twice): parsed without collecting ids
