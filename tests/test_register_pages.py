@@ -46,7 +46,7 @@ def test_one_entry_per_entity_from_every_file_and_every_pointer_form(edition):
     people = Counter(entry.kind for entry in register.entries)
     # Hedwig Muster in both letters' back, Karl Beispiel in L1's back and in listperson.xml (by GND), the
     # neighbour nobody describes
-    assert people == {"persons": 3, "places": 1}
+    assert people == {"persons": 3, "places": 1, "works": 1}
     karl = register.resolve("listperson.xml#kb")
     assert karl is register.resolve("#pmb7") is register.resolve("http://d-nb.info/gnd/000000007/")
     assert register.pointers[("L1", "pmb:7")] is karl, "a prefixed pointer is read with its document's prefixDef"
@@ -87,6 +87,10 @@ def test_names_read_forename_first_and_lists_in_back_are_never_running_text(edit
     article = flat(page.xpath("//main//article")[0])
     for leaked in ("Lehrerin", "50.1", "1850", "1920", "0000001"):
         assert leaked not in article, leaked
+    other, _ = reading_page(edition, "L2")
+    assert "Ein erfundenes Buch" not in flat(other.xpath("//main//article")[0]), "works kept in back are no text"
+    assert other.xpath("//main//a[contains(@class, 'name')][. = 'das Buch']/@href") == ["register/works.html#w1"]
+    assert "Ein erfundenes Buch" not in render_text(edition, edition.document("L2"), "corrected").content.decode("utf-8")
     text = render_text(edition, edition.document("L1"), "corrected").content.decode("utf-8")
     assert "Author:   Hedwig Muster" in text
     for leaked in ("Lehrerin", "50.1", "1850", "Kaufmann"):
@@ -148,7 +152,7 @@ def test_a_large_register_has_a_page_per_entry(monkeypatch):
     values, _ = html.call_values(f"{WEB}entry-pages", large.saxon_index, mentions=mentions)
     pages = dict(zip(values[0::2], values[1::2]))
     assert sorted(pages) == ["register/persons/hm.html", "register/persons/nirgends.html",
-                             "register/persons/pmb7.html", "register/places/ort.html"]
+                             "register/persons/pmb7.html", "register/places/ort.html", "register/works/w1.html"]
     karl = lxml.html.document_fromstring(pages["register/persons/pmb7.html"])
     assert flat(karl.xpath("//h1")[0]) == "Karl Beispiel"
     assert {"../../L1.html#L1-p1", "../../L2.html#L2-p1"} <= set(karl.xpath("//ul[@class='occurrences']//a/@href"))
