@@ -113,7 +113,7 @@
         else if ($entity[self::person or self::personGrp]) then
           let $words := tokenize($name)
           return string-join(($words[last()], $words[position() lt last()]), ' ')
-        else replace($name, '^(the|les?|la|l’|l''|der|die|das|el|il)\s*', '', 'i')"/>
+        else replace($name, '^((the|les?|la|der|die|das|el|il|ein|eine|an?)\s+|l[’''])', '', 'i')"/>
   </xsl:function>
 
   <!-- The letter a sort key files under: its first letter without accents. -->
@@ -140,7 +140,7 @@
           <article class="register" aria-labelledby="register-title">
             <header class="document-header">
               <h1 id="register-title">{ed:label($kind)}</h1>
-              <p class="register-intro">{count($entities)} entries of the edition’s register. Each lists
+              <p class="register-intro">{if (count($entities) = 1) then 'One entry' else count($entities) || ' entries'} of the edition’s register. Each lists
                 every place in the edition that names it.</p>
               <xsl:for-each select="web:registers-of($entities)/teiHeader/encodingDesc/editorialDecl/interpretation">
                 <details class="register-about">
