@@ -49,9 +49,12 @@ def test_one_entry_per_entity_from_every_file_and_every_pointer_form(edition):
     assert people == {"persons": 3, "places": 1, "works": 1}
     karl = register.resolve("listperson.xml#kb")
     assert karl is register.resolve("#pmb7") is register.resolve("http://d-nb.info/gnd/000000007/")
-    assert register.pointers[("L1", "pmb:7")] is karl, "a prefixed pointer is read with its document's prefixDef"
+    assert register.resolve("pmb:7", edition.document("L1")) is karl, "read with its document's prefixDef"
+    # the stylesheets' table holds the pointers that do not name their entry by its key
     assert register.pointers[("", "https://d-nb.info/gnd/000000007")] is karl
-    neighbour = register.pointers[("", "#nirgends")]
+    assert register.pointers[("", "listperson.xml#kb")] is karl
+    assert register.pointers[("L1", "pmb:7")] is karl and ("", "#hm") not in register.pointers
+    neighbour = register.resolve("#nirgends")
     assert not neighbour.described and neighbour.names == {"den Nachbarn": 1, "der Nachbar": 1}
 
 
@@ -64,6 +67,8 @@ def test_the_compact_index_carries_the_merged_register_not_each_letters_copies(e
     # canonical URIs beside each authority id, never a prefix before a URI
     assert sorted(i.get(f"{{{ED}}}uri") for i in karl.findall(f"{{{TEI}}}idno")) == [
         "https://d-nb.info/gnd/000000007", "https://www.wikidata.org/entity/Q0000007"]
+    assert {n.get("ref"): n.get("entry") for n in index.iter(f"{{{ED}}}pointer")} == {
+        "https://d-nb.info/gnd/000000007": "pmb7", "listperson.xml#kb": "pmb7", "pmb:7": "pmb7"}
     assert [n.get("document") for n in index.iter(f"{{{ED}}}pointer") if n.get("ref") == "pmb:7"] == ["L1"]
     assert index.find(f"{{{ED}}}register").get("pages") == "one"
 

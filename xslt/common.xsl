@@ -57,9 +57,13 @@
   <xsl:key name="ed:references" match="*[@ref]" use="for $tei in ancestor::TEI[1], $pointer in tokenize(@ref) return ed:fragment($pointer, $tei)"/>
   <!-- The edition's one register (Edition.register, registers.py): its merged entries, and every
        pointer the documents use with the entry it names, resolved once in Python. -->
-  <xsl:key name="ed:register-entry" match="ed:register/*[@xml:id]" use="@xml:id"/>
   <xsl:key name="ed:register-alias" match="ed:register/*[@ed:aliases]" use="tokenize(@ed:aliases)"/>
-  <xsl:key name="ed:register-pointer" match="ed:register/ed:pointer" use="string(@document) || ' ' || @ref"/>
+  <!-- Maps, not keys: a key is built by visiting every node of the index, in every transformation
+       (a letter's page, each of its records); these visit only the register's children. -->
+  <xsl:variable name="ed:register-entries" as="map(xs:string, element())"
+      select="map:merge($ed:edition/ed:edition/ed:register/*[@xml:id] ! map { string(@xml:id): . })"/>
+  <xsl:variable name="ed:register-pointers" as="map(xs:string, xs:string)"
+      select="map:merge($ed:edition/ed:edition/ed:register/ed:pointer ! map { string(@document) || ' ' || @ref: string(@entry) })"/>
 
   <!-- Register entries: the elements a @ref may point to, by kind. -->
   <xsl:variable name="ed:entity-kinds" as="map(xs:string, xs:string)" select="map {
@@ -157,13 +161,16 @@
     <xsl:param name="ref" as="xs:string?"/>
     <xsl:param name="context" as="node()"/>
     <xsl:variable name="pointer" select="tokenize($ref)[1]"/>
-    <xsl:variable name="listed" select="if ($pointer) then (key('ed:register-pointer', ed:pointer-scope($context) || ' ' || $pointer, $ed:edition),
-                                                               key('ed:register-pointer', ' ' || $pointer, $ed:edition))[1] else ()"/>
-    <xsl:sequence select="if ($listed) then key('ed:register-entry', $listed/@entry, $ed:edition)[1]
-        else (for $id in ed:fragment(normalize-space($pointer), $context/ancestor-or-self::TEI[1])
-              return (key('ed:register-entry', $id, $ed:edition), key('ed:register-alias', $id, $ed:edition),
-                      (key('ed:by-id', $id, root($context)), key('ed:by-id', $id, $ed:edition))
-                      [local-name() = map:keys($ed:entity-kinds)]))[1]"/>
+    <!-- most pointers name an entry by its key: the table holds only the others (registers.py) -->
+    <xsl:variable name="id" select="$pointer ! ed:fragment(normalize-space(.), $context/ancestor-or-self::TEI[1])"/>
+    <xsl:variable name="by-id" select="$id ! $ed:register-entries(.)"/>
+    <xsl:variable name="listed" select="if (exists($by-id) or empty($pointer)) then ()
+        else ($ed:register-pointers(ed:pointer-scope($context) || ' ' || $pointer), $ed:register-pointers(' ' || $pointer))[1]"/>
+    <xsl:sequence select="if (exists($by-id)) then $by-id
+        else if ($listed) then $ed:register-entries($listed)
+        else ($id ! (key('ed:register-alias', ., $ed:edition),
+                     (key('ed:by-id', ., root($context)), key('ed:by-id', ., $ed:edition))
+                     [local-name() = map:keys($ed:entity-kinds)]))[1]"/>
   </xsl:function>
 
   <!-- The document whose prefixDefs a pointer is read with: the one it stands in (wrapped in the

@@ -126,8 +126,10 @@ class Register:
     entries: list[Entry]
     by_id: dict[str, Entry]
     by_uri: dict[str, Entry]
-    #: Every pointer the documents use, as written → its entry: under ``("", pointer)`` when it names
-    #: the same entry wherever it stands, under ``(document id, pointer)`` when the document's own
+    #: Every pointer the documents use that does not name its entry by the entry's key ("#key" and
+    #: "file.xml#key": the stylesheets find those by the id), as written →
+    #: its entry: an authority URI, an alias, a bare id. Under ``("", pointer)`` when it names the
+    #: same entry wherever it stands, under ``(document id, pointer)`` when the document's own
     #: ``prefixDef`` decides. The table the stylesheets look pointers up in (``ed:entity``).
     pointers: dict[tuple[str, str], Entry] = field(default_factory=dict)
 
@@ -265,10 +267,16 @@ def _gather_pointers(register: Register, documents: list[Document]) -> None:
 
 
 def _record_pointer(register: Register, document: Document, pointer: str, entry: Entry) -> None:
+    if _fragment(pointer) == entry.key:
+        return  # the stylesheets find "#key" and "file.xml#key" by the id: no row needed
     if register.pointers.get(("", pointer), entry) is entry and register.resolve(pointer) is entry:
         register.pointers[("", pointer)] = entry
     else:
         register.pointers[(document.id, pointer)] = entry
+
+
+def _fragment(pointer: str) -> str | None:
+    return pointer.rsplit("#", 1)[1] or None if "#" in pointer else None
 
 
 def _kind_of_name(element: etree._Element) -> str | None:
