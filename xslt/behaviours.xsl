@@ -164,6 +164,10 @@
   <xsl:template mode="ed:behaviour" match="listPlace[ancestor::back]">omit</xsl:template>
   <xsl:template mode="ed:behaviour" match="listOrg[ancestor::back]">omit</xsl:template>
   <xsl:template mode="ed:behaviour" match="listEvent[ancestor::back]">omit</xsl:template>
+  <!-- works kept in back as a register (not a bibliography section with its own division), and the
+       relations between the register's entries -->
+  <xsl:template mode="ed:behaviour" match="listBibl[ancestor::back][not(ancestor::div)]">omit</xsl:template>
+  <xsl:template mode="ed:behaviour" match="listRelation[ancestor::back]">omit</xsl:template>
   <xsl:template mode="ed:behaviour" match="item">item</xsl:template>
   <xsl:template mode="ed:behaviour" match="person">item</xsl:template>
   <xsl:template mode="ed:behaviour" match="place">item</xsl:template>

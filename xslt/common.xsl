@@ -55,6 +55,15 @@
   <xsl:key name="ed:target-by-id" match="ed:target" use="@id"/>
   <xsl:key name="ed:document-by-id" match="ed:document" use="@id"/>
   <xsl:key name="ed:references" match="*[@ref]" use="for $tei in ancestor::TEI[1], $pointer in tokenize(@ref) return ed:fragment($pointer, $tei)"/>
+  <!-- The edition's one register (Edition.register, registers.py): its merged entries, and every
+       pointer the documents use with the entry it names, resolved once in Python. -->
+  <xsl:key name="ed:register-alias" match="ed:register/*[@ed:aliases]" use="tokenize(@ed:aliases)"/>
+  <!-- Maps, not keys: a key is built by visiting every node of the index, in every transformation
+       (a letter's page, each of its records); these visit only the register's children. -->
+  <xsl:variable name="ed:register-entries" as="map(xs:string, element())"
+      select="map:merge($ed:edition/ed:edition/ed:register/*[@xml:id] ! map { string(@xml:id): . })"/>
+  <xsl:variable name="ed:register-pointers" as="map(xs:string, xs:string)"
+      select="map:merge($ed:edition/ed:edition/ed:register/ed:pointer ! map { string(@document) || ' ' || @ref: string(@entry) })"/>
 
   <!-- Register entries: the elements a @ref may point to, by kind. -->
   <xsl:variable name="ed:entity-kinds" as="map(xs:string, xs:string)" select="map {
@@ -67,6 +76,8 @@
       'gnd':      map { 'label': 'GND',      'prefix': 'https://d-nb.info/gnd/' },
       'viaf':     map { 'label': 'VIAF',     'prefix': 'https://viaf.org/viaf/' },
       'geonames': map { 'label': 'GeoNames', 'prefix': 'https://www.geonames.org/' },
+      'pmb':      map { 'label': 'PMB',      'prefix': 'https://pmb.acdh.oeaw.ac.at/entity/' },
+      'loc':      map { 'label': 'LoC',      'prefix': 'http://id.loc.gov/authorities/names/' },
       'URI':      map { 'label': 'Web',      'prefix': '' } }"/>
 
   <!-- The reading policy: which child of <choice> each reading shows, by element name only. -->
@@ -77,7 +88,7 @@
   <xsl:variable name="ed:labels" as="map(xs:string, xs:string)" select="map {
       'persons': 'Persons', 'places': 'Places', 'organisations': 'Organisations and periodicals',
       'events': 'Events', 'person': 'Person', 'place': 'Place', 'org': 'Organisation', 'event': 'Event',
-      'personGrp': 'Group',
+      'personGrp': 'Group', 'works': 'Works', 'bibl': 'Work', 'biblStruct': 'Work',
       'corrected': 'Corrected reading', 'diplomatic': 'Diplomatic reading (copy-text)',
       'editorial': 'Editorial note', 'contents': 'Contents', 'register': 'Register',
       'about': 'About this text', 'provenance': 'Translation provenance', 'cite': 'Cite this',
@@ -150,19 +161,38 @@
     <xsl:sequence select="if (contains($expanded, '#')) then substring-after($expanded, '#')[. != ''] else ()"/>
   </xsl:function>
 
-  <!-- The register entry a @ref points to, wherever in the edition it is, or nothing. -->
+  <!-- The register entry a @ref (its first pointer) names, or nothing: looked up in the register's
+       table of pointers, as the pointer's document uses it ("#x", "reg:x" by the document's prefixDef,
+       "file.xml#x", an authority URI in any spelling, a bare id). An index without a merged register
+       (a fragment in a test) is searched by id: the pointer's own document first, then the index. -->
   <xsl:function name="ed:entity" as="element()?">
     <xsl:param name="ref" as="xs:string?"/>
     <xsl:param name="context" as="node()"/>
-    <!-- its own document first: a per-document transform has it in a tree of its own -->
-    <xsl:sequence select="(for $id in ed:fragment(normalize-space($ref), $context/ancestor-or-self::TEI[1])
-                           return (key('ed:by-id', $id, root($context)), key('ed:by-id', $id, $ed:edition))
-                                  [local-name() = map:keys($ed:entity-kinds)])[1]"/>
+    <xsl:variable name="pointer" select="tokenize($ref)[1]"/>
+    <!-- most pointers name an entry by its key: the table holds only the others (registers.py) -->
+    <xsl:variable name="id" select="$pointer ! ed:fragment(normalize-space(.), $context/ancestor-or-self::TEI[1])"/>
+    <xsl:variable name="by-id" select="$id ! $ed:register-entries(.)"/>
+    <xsl:variable name="listed" select="if (exists($by-id) or empty($pointer)) then ()
+        else ($ed:register-pointers(ed:pointer-scope($context) || ' ' || $pointer), $ed:register-pointers(' ' || $pointer))[1]"/>
+    <xsl:sequence select="if (exists($by-id)) then $by-id
+        else if ($listed) then $ed:register-entries($listed)
+        else ($id ! (key('ed:register-alias', ., $ed:edition),
+                     (key('ed:by-id', ., root($context)), key('ed:by-id', ., $ed:edition))
+                     [local-name() = map:keys($ed:entity-kinds)]))[1]"/>
+  </xsl:function>
+
+  <!-- The document whose prefixDefs a pointer is read with: the one it stands in (wrapped in the
+       index, or the document of a fact about it), or for a merged register entry the document it
+       was described in. -->
+  <xsl:function name="ed:pointer-scope" as="xs:string">
+    <xsl:param name="context" as="node()"/>
+    <xsl:sequence select="string(($context/ancestor-or-self::ed:document[1]/@id, $context/ancestor-or-self::ed:facts[1]/@id,
+                                  $context/ancestor-or-self::*[@ed:document][1]/@ed:document)[1])"/>
   </xsl:function>
 
   <xsl:function name="ed:entity-name" as="xs:string?">
     <xsl:param name="entity" as="element()?"/>
-    <xsl:variable name="names" select="$entity/(persName, placeName, orgName, label, name)"/>
+    <xsl:variable name="names" select="$entity/(persName, placeName, orgName, label, name, title)"/>
     <xsl:sequence select="ed:display-name(($names[@type = 'normalised'], $names[not(@xml:lang) or @xml:lang = 'en'], $names)[1])[. != '']"/>
   </xsl:function>
 
@@ -174,10 +204,12 @@
     <xsl:param name="name" as="element()?"/>
     <xsl:variable name="text" select="ed:text($name)"/>
     <xsl:variable name="personal" select="exists($name/(self::persName, self::author, self::editor, parent::person))"/>
+    <!-- an author or editor may hold the persName with the parts -->
+    <xsl:variable name="parts" select="($name[surname], $name/persName[surname])[1]"/>
     <xsl:sequence select="
         if (not($personal)) then $text
-        else if ($name/surname and $name/forename)
-          then string-join(($name/roleName, $name/forename, $name/nameLink, $name/surname, $name/genName) ! ed:text(.), ' ')
+        else if ($parts/surname and $parts/forename)
+          then string-join(($parts/roleName, $parts/forename, $parts/nameLink, $parts/surname, $parts/genName) ! ed:text(.), ' ')
         else if (matches($text, '^[^,]+,\s*[^,]+$')) then replace($text, '^([^,]+),\s*(.+)$', '$2 $1')
         else $text"/>
   </xsl:function>
@@ -191,14 +223,22 @@
     <xsl:sequence select="normalize-space(string-join($parts))[. != '']"/>
   </xsl:function>
 
-  <!-- Every authority identifier of an entry as map { type, label, id, uri, cert }. -->
+  <!-- Every authority identifier of an entry as map { type, label, id, uri, cert }: as the merged
+       register gives it (ed:scheme, ed:id and the canonical ed:uri, registers.py), else by its @type
+       (in any case); a value that is already a URI is never prefixed again. -->
   <xsl:function name="ed:authority-ids" as="map(xs:string, xs:string)*">
     <xsl:param name="entity" as="element()?"/>
-    <xsl:for-each select="$entity/idno[@type = map:keys($ed:authorities)][normalize-space()]">
-      <xsl:variable name="authority" select="$ed:authorities(string(@type))"/>
-      <xsl:sequence select="map {
-          'type': string(@type), 'label': $authority('label'), 'id': normalize-space(.),
-          'uri': $authority('prefix') || normalize-space(.), 'cert': string(@cert) }"/>
+    <xsl:for-each select="$entity/idno[normalize-space()]">
+      <xsl:variable name="value" select="normalize-space(.)"/>
+      <xsl:variable name="type" select="(@ed:scheme, @type[. = map:keys($ed:authorities)], @type[lower-case(.) = map:keys($ed:authorities)] ! lower-case(.))[1] ! string()"/>
+      <xsl:variable name="authority" select="($type ! $ed:authorities(.), map { 'label': 'Web', 'prefix': '' }[current()/@ed:uri])[1]"/>
+      <xsl:if test="exists($authority)">
+        <xsl:variable name="is-uri" select="matches($value, '^https?://')"/>
+        <xsl:sequence select="map {
+            'type': ($type, 'URI')[1], 'label': $authority('label'),
+            'id': string((@ed:id, $value[not($is-uri) or $type = 'URI'], replace($value, '^.*/([^/]+)/?$', '$1'))[1]),
+            'uri': string((@ed:uri, $value[$is-uri], $authority('prefix') || $value)[1]), 'cert': string(@cert) }"/>
+      </xsl:if>
     </xsl:for-each>
   </xsl:function>
 
@@ -431,7 +471,8 @@
   <!-- Where an element is read: the register (entities), the text, or the header ("about"). -->
   <xsl:function name="ed:page-of" as="xs:string">
     <xsl:param name="node" as="node()"/>
-    <xsl:sequence select="if ($node/self::ed:target) then string($node/@page) else if ($node/ancestor-or-self::*[local-name() = map:keys($ed:entity-kinds)][@xml:id]) then 'register'
+    <xsl:sequence select="if ($node/self::ed:target) then string($node/@page)
+                          else if ($node/ancestor-or-self::*[parent::ed:register] or $node/ancestor-or-self::*[local-name() = map:keys($ed:entity-kinds)][@xml:id]) then 'register'
                           else if ($node/ancestor-or-self::text) then 'text'
                           else 'about'"/>
   </xsl:function>
@@ -443,6 +484,7 @@
     <xsl:variable name="element" select="$node/ancestor-or-self::*[1]"/>
     <xsl:sequence select="(
         $element/self::ed:target,
+        $element/ancestor-or-self::*[parent::ed:register][1],
         $element/ancestor-or-self::*[local-name() = map:keys($ed:entity-kinds)][@xml:id][1],
         $element/ancestor-or-self::note[ancestor::text][1],
         $element/ancestor-or-self::p[ed:is-numbered(.)][1],
@@ -466,7 +508,7 @@
         if ($anchor/self::ed:target) then string($anchor/@label)
         else if ($anchor[self::p][ed:is-numbered(.)]) then '¶ ' || ed:paragraph-number($anchor)
         else if ($anchor[self::note][ancestor::text]) then ed:term('note') || ' ' || ed:note-number($anchor)
-        else if ($anchor[local-name() = map:keys($ed:entity-kinds)]) then (ed:entity-name($anchor), $anchor/@xml:id)[1]
+        else if ($anchor[local-name() = map:keys($ed:entity-kinds)] or $anchor/parent::ed:register) then (ed:entity-name($anchor), $anchor/@xml:id)[1]
         else if ($anchor[self::bibl]) then ed:witness-label($anchor)
         else if ($anchor[ancestor::teiHeader or self::teiHeader])
           then ed:term(($ed:header-sections(local-name($anchor)), 'title')[1])
@@ -479,18 +521,31 @@
     <xsl:sequence select="key('ed:references', string($entity/@xml:id), $ed:edition)"/>
   </xsl:function>
 
+  <!-- Where the web edition shows a register entry, from the site's root: on its kind's page, or on
+       a page of its own when the register is large (ed:register/@pages, edition.py). -->
+  <xsl:function name="ed:register-path" as="xs:string">
+    <xsl:param name="entity" as="element()"/>
+    <xsl:sequence select="if ($ed:edition/ed:edition/ed:register/@pages = 'entries' and $entity/parent::ed:register)
+                          then 'register/' || ed:entity-kind($entity) || '/' || $entity/@xml:id || '.html'
+                          else 'register/' || ed:entity-kind($entity) || '.html#' || $entity/@xml:id"/>
+  </xsl:function>
+
   <xsl:function name="ed:entity-kind" as="xs:string">
     <xsl:param name="entity" as="element()"/>
-    <xsl:sequence select="$ed:entity-kinds(local-name($entity))"/>
+    <xsl:sequence select="($entity/@ed:kind ! string(), $ed:entity-kinds(local-name($entity)), 'works')[1]"/>
   </xsl:function>
 
   <!-- The register kinds that have entries, in the order of $ed:entity-kinds' plural labels. -->
   <xsl:variable name="ed:register-kinds" as="xs:string*" select="
       if ($ed:edition/ed:edition/@register-kinds) then tokenize($ed:edition/ed:edition/@register-kinds)
-      else ('persons', 'places', 'organisations', 'events')[. = ed:all-entities() ! ed:entity-kind(.)]"/>
+      else ('persons', 'places', 'organisations', 'events', 'works')[. = ed:all-entities() ! ed:entity-kind(.)]"/>
 
+  <!-- Every entry of the edition's register: the merged register's, else (an index made by hand) every
+       element of an entry kind with an id. -->
   <xsl:function name="ed:all-entities" as="element()*">
-    <xsl:sequence select="$ed:edition//*[local-name() = map:keys($ed:entity-kinds)][@xml:id]
+    <xsl:variable name="merged" select="$ed:edition/ed:edition/ed:register"/>
+    <xsl:sequence select="if ($merged) then $merged/*[@xml:id]
+                          else $ed:edition//*[local-name() = map:keys($ed:entity-kinds)][@xml:id]
                                         [namespace-uri() = 'http://www.tei-c.org/ns/1.0']"/>
   </xsl:function>
 
@@ -516,7 +571,7 @@
     <xsl:variable name="own" select="key('ed:by-id', $id, ($pointer/ancestor::ed:document[1], root($pointer))[1])"/>
     <xsl:variable name="indexed" select="if (exists($own)) then () else key('ed:by-id', $id, $ed:edition)"/>
     <xsl:sequence select="if (exists($own)) then $own[1] else if (exists($indexed)) then $indexed[1]
-                          else key('ed:target-by-id', $id, $ed:edition)[1]"/>
+                          else (key('ed:target-by-id', $id, $ed:edition), key('ed:register-alias', $id, $ed:edition))[1]"/>
   </xsl:function>
 
   <!-- Dates of a dating element in words, with a calendar and certainty: "March 1917 (Julian

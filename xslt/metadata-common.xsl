@@ -212,10 +212,12 @@
                           $tei/teiHeader/fileDesc/publicationStmt/availability/p ! ed:text(.)[. != '']"/>
   </xsl:function>
 
-  <!-- Register entities the text of the document points to, each once, in register order. -->
+  <!-- Register entities (persons, places, organisations, events; not works) the text of the document
+       points to, each once, in register order. -->
   <xsl:function name="ed:mentioned-entities" as="element()*">
     <xsl:param name="tei" as="element(TEI)"/>
-    <xsl:sequence select="(for $ref in $tei/text//@ref, $pointer in tokenize($ref) return ed:entity($pointer, $ref/..))/."/>
+    <xsl:sequence select="(for $ref in $tei/text//@ref, $pointer in tokenize($ref) return ed:entity($pointer, $ref/..))
+                          [local-name() = map:keys($ed:entity-kinds)]/."/>
   </xsl:function>
 
   <!-- Authority URIs as editions write them (http or https, "wiki" or "entity", a trailing slash): the

@@ -58,7 +58,7 @@
         if (matches($pointer, '^[A-Za-z][A-Za-z0-9+.\-]*://')) then $pointer
         else if (exists($authorities)) then $authorities
         else if (exists($entity)) then
-            $ed:settings/@base-url || 'register/' || $ed:entity-kinds(local-name($entity)) || '.html#' || $entity/@xml:id
+            $ed:settings/@base-url || ed:register-path($entity)
         else if (exists($target)) then ed:document-url($target/ancestor::TEI[1]) || '#' || $fragment
         else $pointer"/>
   </xsl:function>

@@ -19,11 +19,9 @@ from .errors import ConfigError, InputError, MalformedInput
 EDITIO_NS = "urn:editio"
 # The index is editio's own XML: no entity to refuse, but a large edition makes a large tree.
 _INDEX_PARSER = etree.XMLParser(collect_ids=False, huge_tree=True, resolve_entities=False, no_network=True)
-_XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
-# Register entries by element, and the register page of their kind (as common.xsl's ed:entity-kinds).
-_ENTITY_KINDS = {f"{{{NS['tei']}}}{name}": kind for name, kind in (
-    ("person", "persons"), ("personGrp", "persons"), ("place", "places"), ("org", "organisations"),
-    ("event", "events"))}
+# Above this many entries the register has a page per entry and per kind a list linking to them
+# (register_pages.py); up to it, a page per kind holding every entry in full.
+REGISTER_ONE_PAGE_LIMIT = 200
 
 
 @dataclass(eq=False)
@@ -70,10 +68,12 @@ class Edition:
     def context_xml(self) -> bytes:
         """The compact index a per-document transform gets as its context: the settings, every
         document's entry (id, file name, whether it has a text), the register kinds, and in full only
-        the documents without a text (the registers that names point into), the register entries a
-        text keeps in itself, and where each id of the texts is read (``<ed:target>``), never another
-        document's text. Built once per build; each document comes beside it (``document_node``)."""
-        # ids are not collected: a register entry kept in many letters has the same id in each
+        the documents without a text (the registers that names point into), the edition's one merged
+        register (``<ed:register>``: every entry wherever it is kept, and every pointer the documents
+        use with the entry it names), and where each id of the texts is read (``<ed:target>``), never
+        another document's text. Built once per build; each document comes beside it
+        (``document_node``)."""
+        # ids are not collected: a register's own file and the merged register give an entry one id twice
         index = etree.fromstring(self._index(lambda document: not _has_text(document)), _INDEX_PARSER)
         index.extend(self._targets())
         return etree.tostring(index, encoding="utf-8")
@@ -108,10 +108,24 @@ class Edition:
             if in_full(document):
                 # A copy: the loaded tree (and its source positions) stays untouched by the wrapper.
                 wrapper.append(copy.deepcopy(document.root))
-            else:
-                # a register kept inside a text: its entries, which names anywhere may point to
-                wrapper.extend(_detached(entry) for entry in _register_entries(document))
+        root.append(self._register_entries())
         return etree.tostring(root, encoding="utf-8")
+
+    @cached_property
+    def register(self):
+        """The edition's one register (``registers.py``): entries merged from every document, every
+        pointer resolved."""
+        from .registers import build_register
+        return build_register(self.documents)
+
+    @property
+    def register_layout(self) -> str:
+        """"one" (a page per kind, every entry in full) or "entries" (a page per entry)."""
+        return "entries" if len(self.register.entries) > REGISTER_ONE_PAGE_LIMIT else "one"
+
+    def _register_entries(self):
+        """``<ed:register pages="one|entries">`` for the index (a fresh element each time it is asked)."""
+        return self.register.to_element(pages=self.register_layout)
 
     def _wrapper(self, document: Document, parent=None):
         attributes = {"id": document.id, "file": self.relative_name(document),
@@ -123,9 +137,7 @@ class Edition:
     @cached_property
     def register_kinds(self) -> list[str]:
         """The kinds of register entry the edition has (a register page each), wherever they are kept."""
-        found = {_ENTITY_KINDS[element.tag] for document in self.documents
-                 for element in document.root.iter(*_ENTITY_KINDS) if element.get(_XML_ID)}
-        return [kind for kind in ("persons", "places", "organisations", "events") if kind in found]
+        return self.register.kinds()
 
     def relative_name(self, document: Document) -> str:
         # asked for every document by every key and page: resolved once (paths do not move in a build)
@@ -253,19 +265,6 @@ def _refuse_duplicate_ids(documents: list[Document], malformed: list | None = No
                 raise error
             malformed.append(error)
         seen[document.id] = document
-
-
-def _detached(element):
-    """A copy of ``element`` without the text that followed it in its document."""
-    duplicate = copy.deepcopy(element)
-    duplicate.tail = None
-    return duplicate
-
-
-def _register_entries(document: Document) -> list:
-    """The outermost register entries (person, place, org, event with an id) of a document."""
-    return [element for element in document.root.iter(*_ENTITY_KINDS) if element.get(_XML_ID)
-            and not any(a.tag in _ENTITY_KINDS and a.get(_XML_ID) for a in element.iterancestors())]
 
 
 def _has_inner_ids(document: Document) -> bool:

@@ -31,6 +31,8 @@ ENTRY_KINDS = {"person": "persons", "personGrp": "persons", "place": "places", "
 # What a name element in the text says about the kind of entry it points to, when the entry is unknown.
 NAME_KINDS = {"persName": "persons", "placeName": "places", "orgName": "organisations", "eventName": "events",
               "title": "works", "settlement": "places", "country": "places", "region": "places"}
+# The order of the register pages.
+KIND_ORDER = ("persons", "places", "organisations", "events", "works")
 RS_KINDS = {"person": "persons", "place": "places", "org": "organisations", "organisation": "organisations",
             "event": "events", "work": "works", "bibl": "works"}
 _LISTS = ("listPerson", "listPlace", "listOrg", "listEvent", "listBibl", "listNym", "listRelation")
@@ -39,20 +41,23 @@ _ENTRY_XPATH = etree.XPath(
     "(" + " | ".join(f"//tei:{lst}/tei:{kind}" for lst in _LISTS for kind in ENTRY_KINDS)
     + " | //tei:listPerson//tei:person | //tei:listPlace//tei:place)[not(ancestor::tei:sourceDesc)]",
     namespaces=NS)
-_POINTER_XPATH = etree.XPath("//tei:*[@ref or @key][not(ancestor::tei:sourceDesc)]", namespaces=NS)
+# Pointers anywhere: a manuscript's settlement in sourceDesc names a place of the register too.
+_POINTER_XPATH = etree.XPath("//tei:*[@ref or @key]", namespaces=NS)
 
-# Authority URIs in their usual spellings → one canonical form each.
+# Authority URIs in their usual spellings → the authority (as common.xsl's ed:authorities names it)
+# and one canonical form each.
 _AUTHORITY_PATTERNS = (
-    (re.compile(r"^https?://(?:www\.)?d-nb\.info/gnd/([0-9X-]+)/?$", re.I), "https://d-nb.info/gnd/{}"),
-    (re.compile(r"^(?:gnd:)([0-9X-]+)$", re.I), "https://d-nb.info/gnd/{}"),
-    (re.compile(r"^https?://(?:www\.)?wikidata\.org/(?:entity|wiki)/(Q[0-9]+)/?$", re.I),
+    (re.compile(r"^https?://(?:www\.)?d-nb\.info/gnd/([0-9X-]+)/?$", re.I), "gnd", "https://d-nb.info/gnd/{}"),
+    (re.compile(r"^(?:gnd:)([0-9X-]+)$", re.I), "gnd", "https://d-nb.info/gnd/{}"),
+    (re.compile(r"^https?://(?:www\.)?wikidata\.org/(?:entity|wiki)/(Q[0-9]+)/?$", re.I), "wikidata",
      "https://www.wikidata.org/entity/{}"),
-    (re.compile(r"^(?:wd:|wikidata:)(Q[0-9]+)$", re.I), "https://www.wikidata.org/entity/{}"),
-    (re.compile(r"^https?://(?:www\.)?viaf\.org/viaf/([0-9]+)/?$", re.I), "https://viaf.org/viaf/{}"),
-    (re.compile(r"^https?://(?:www\.|sws\.)?geonames\.org/([0-9]+)(?:/.*)?$", re.I), "https://www.geonames.org/{}"),
-    (re.compile(r"^https?://pmb\.acdh\.oeaw\.ac\.at/(?:apis/)?entity/([0-9]+)/?$", re.I),
+    (re.compile(r"^(?:wd:|wikidata:)(Q[0-9]+)$", re.I), "wikidata", "https://www.wikidata.org/entity/{}"),
+    (re.compile(r"^https?://(?:www\.)?viaf\.org/viaf/([0-9]+)/?$", re.I), "viaf", "https://viaf.org/viaf/{}"),
+    (re.compile(r"^https?://(?:www\.|sws\.)?geonames\.org/([0-9]+)(?:/.*)?$", re.I), "geonames",
+     "https://www.geonames.org/{}"),
+    (re.compile(r"^https?://pmb\.acdh\.oeaw\.ac\.at/(?:apis/)?entity/([0-9]+)/?$", re.I), "pmb",
      "https://pmb.acdh.oeaw.ac.at/entity/{}/"),
-    (re.compile(r"^https?://id\.loc\.gov/authorities/names/([a-z0-9]+)(?:\.html)?$", re.I),
+    (re.compile(r"^https?://id\.loc\.gov/authorities/names/([a-z0-9]+)(?:\.html)?$", re.I), "loc",
      "http://id.loc.gov/authorities/names/{}"),
 )
 # idno/@type values → the prefix that makes a bare identifier a URI.
@@ -64,19 +69,38 @@ AUTHORITY_PREFIXES = {"gnd": "https://d-nb.info/gnd/", "wikidata": "https://www.
 
 def authority_uri(value: str, kind: str | None = None) -> str | None:
     """The canonical URI of an authority identifier (a URI, or a bare id with its ``idno/@type``)."""
-    value = value.strip()
-    if not value:
+    found = authority(value, kind)
+    return found.uri if found else None
+
+
+@dataclass(frozen=True)
+class Authority:
+    """An identifier in an authority file: ``scheme`` as common.xsl's ``ed:authorities`` names it
+    ("URI" for a web address of no known authority), the bare ``id``, the canonical ``uri``."""
+
+    scheme: str
+    id: str
+    uri: str
+
+
+def authority(value: str, kind: str | None = None) -> Authority | None:
+    """An ``idno``'s value (a URI, or a bare id with its ``@type``) as an authority identifier: a value
+    that is already a URI is never prefixed again (no ``https://d-nb.info/gnd/https://…``)."""
+    value = " ".join(value.split())
+    if not value or " " in value:
         return None
     if kind and not value.startswith(("http://", "https://")):
         prefix = AUTHORITY_PREFIXES.get(kind.lower())
         if prefix is None:
             return None
         value = prefix + value
-    for pattern, template in _AUTHORITY_PATTERNS:
+    for pattern, scheme, template in _AUTHORITY_PATTERNS:
         match = pattern.match(value)
         if match:
-            return template.format(match[1])
-    return value.rstrip("/") if value.startswith(("http://", "https://")) else None
+            return Authority(scheme, match[1], template.format(match[1]))
+    if value.startswith(("http://", "https://")):
+        return Authority("URI", value.rstrip("/"), value.rstrip("/"))
+    return None
 
 
 @dataclass(eq=False)
@@ -89,6 +113,8 @@ class Entry:
     ids: set[str] = field(default_factory=set)
     uris: set[str] = field(default_factory=set)
     names: Counter = field(default_factory=Counter)
+    #: The id of the document each description is kept in (its prefixDefs expand the pointers in it).
+    homes: list[str] = field(default_factory=list)
 
     @property
     def described(self) -> bool:
@@ -100,6 +126,12 @@ class Register:
     entries: list[Entry]
     by_id: dict[str, Entry]
     by_uri: dict[str, Entry]
+    #: Every pointer the documents use that does not name its entry by the entry's key ("#key" and
+    #: "file.xml#key": the stylesheets find those by the id), as written →
+    #: its entry: an authority URI, an alias, a bare id. Under ``("", pointer)`` when it names the
+    #: same entry wherever it stands, under ``(document id, pointer)`` when the document's own
+    #: ``prefixDef`` decides. The table the stylesheets look pointers up in (``ed:entity``).
+    pointers: dict[tuple[str, str], Entry] = field(default_factory=dict)
 
     def resolve(self, pointer: str, document: Document | None = None) -> Entry | None:
         """The entry a single pointer (``#id``, ``prefix:x``, ``file.xml#id``, a URI) names, if any."""
@@ -114,13 +146,28 @@ class Register:
                 return self.by_id[candidate]
         return None
 
-    def to_xml(self) -> bytes:
+    def kinds(self) -> list[str]:
+        """The kinds of entry the register has, in the order of the register pages."""
+        found = {entry.kind for entry in self.entries}
+        return [kind for kind in KIND_ORDER if kind in found]
+
+    def to_element(self, **attributes: str) -> etree._Element:
         """``<ed:register>``: one TEI element per entry, ``xml:id`` its key, with the names and ids of
-        every description, the pointers that name it (``ed:aliases``) and whether any described it."""
-        root = etree.Element(f"{{{EDITIO_NS}}}register", nsmap={"ed": EDITIO_NS, None: TEI_NS})
+        every description, the pointers that name it (``ed:aliases``), whether any described it
+        (``ed:described``), its kind (``ed:kind``) and the document of its description
+        (``ed:document``); each ``idno`` of an authority carries its canonical URI (``ed:uri``),
+        scheme and bare id. Then ``<ed:pointer ref="…" [document="…"] entry="key"/>`` for every
+        pointer the documents use."""
+        root = etree.Element(f"{{{EDITIO_NS}}}register", attributes, nsmap={"ed": EDITIO_NS})
         for entry in self.entries:
             root.append(_merged_element(entry))
-        return etree.tostring(root, encoding="utf-8")
+        for (document, pointer), entry in sorted(self.pointers.items(), key=lambda item: item[0]):
+            etree.SubElement(root, f"{{{EDITIO_NS}}}pointer",
+                             {"ref": pointer, **({"document": document} if document else {}), "entry": entry.key})
+        return root
+
+    def to_xml(self) -> bytes:
+        return etree.tostring(self.to_element(), encoding="utf-8")
 
 
 def build_register(documents: Iterable[Document]) -> Register:
@@ -137,6 +184,7 @@ def build_register(documents: Iterable[Document]) -> Register:
         into.ids |= other.ids
         into.uris |= other.uris
         into.names.update(other.names)
+        into.homes.extend(other.homes)
         for key in other.ids:
             by_id[key] = into
         for uri in other.uris:
@@ -153,7 +201,7 @@ def build_register(documents: Iterable[Document]) -> Register:
             if not ident and not uris:
                 continue
             entry = Entry(key=ident or _key_from_uri(sorted(uris)[0]), kind=kind, descriptions=[element],
-                          ids={ident} if ident else set(), uris=uris)
+                          ids={ident} if ident else set(), uris=uris, homes=[document.id])
             entries.append(entry)
             for existing in {by_id.get(i) for i in entry.ids} | {by_uri.get(u) for u in uris}:
                 if existing is not None:
@@ -164,11 +212,27 @@ def build_register(documents: Iterable[Document]) -> Register:
                 by_uri[uri] = entry
     register = Register(entries, by_id, by_uri)
     _gather_pointers(register, documents)
+    _unique_keys(register.entries)
     return register
 
 
+def _unique_keys(entries: list[Entry]) -> None:
+    """Keys are ids in the index and names of pages: two entries never share one."""
+    seen: set[str] = set()
+    for entry in entries:
+        key, n = entry.key, 1
+        while key in seen:
+            n += 1
+            key = f"{entry.key}-{n}"
+        entry.key = key
+        seen.add(key)
+
+
 def _gather_pointers(register: Register, documents: list[Document]) -> None:
-    """Count the names used for each entry; a pointer that resolves nowhere becomes an undescribed entry."""
+    """Count the names used for each entry; a pointer that resolves nowhere becomes an undescribed entry.
+    A bare word (``ref="tillich_person_id__1928"``, or a Bible reference) is looked up, in a second
+    pass, among the ids of the entries: it names one or it is no pointer at all."""
+    bare: list[tuple[Document, etree._Element, str]] = []
     for document in documents:
         for element in _POINTER_XPATH(document.tree):
             if element.getparent() is not None and etree.QName(element).localname in ENTRY_KINDS:
@@ -176,6 +240,7 @@ def _gather_pointers(register: Register, documents: list[Document]) -> None:
             name = " ".join(element.xpath("string()").split())
             for pointer in (element.get("ref") or element.get("key") or "").split():
                 if not _is_pointer(pointer):
+                    bare.append((document, name, pointer))
                     continue
                 entry = register.resolve(pointer, document)
                 if entry is None:
@@ -183,14 +248,35 @@ def _gather_pointers(register: Register, documents: list[Document]) -> None:
                     if kind is None:
                         continue
                     uri = authority_uri(pointer)
-                    entry = Entry(key=_key_from_pointer(pointer), kind=kind, ids={pointer}, uris={uri} if uri else set())
                     fragment = pointer.rsplit("#", 1)[-1]
+                    entry = Entry(key=_key_from_pointer(pointer), kind=kind, ids={pointer, fragment},
+                                  uris={uri} if uri else set())
                     register.entries.append(entry)
                     register.by_id[pointer] = register.by_id.setdefault(fragment, entry)
                     if uri:
                         register.by_uri[uri] = entry
+                _record_pointer(register, document, pointer, entry)
                 if name:
                     entry.names[name] += 1
+    for document, name, pointer in bare:
+        entry = register.by_id.get(pointer)
+        if entry is not None:
+            register.pointers[("", pointer)] = entry
+            if name:
+                entry.names[name] += 1
+
+
+def _record_pointer(register: Register, document: Document, pointer: str, entry: Entry) -> None:
+    if _fragment(pointer) == entry.key:
+        return  # the stylesheets find "#key" and "file.xml#key" by the id: no row needed
+    if register.pointers.get(("", pointer), entry) is entry and register.resolve(pointer) is entry:
+        register.pointers[("", pointer)] = entry
+    else:
+        register.pointers[(document.id, pointer)] = entry
+
+
+def _fragment(pointer: str) -> str | None:
+    return pointer.rsplit("#", 1)[1] or None if "#" in pointer else None
 
 
 def _kind_of_name(element: etree._Element) -> str | None:
@@ -232,10 +318,12 @@ def _key_from_pointer(pointer: str) -> str:
 def _merged_element(entry: Entry) -> etree._Element:
     """The richest description, with the names and authority ids of the others added."""
     if entry.descriptions:
-        base = max(entry.descriptions, key=lambda e: (len(e), len(e.xpath("string()"))))
+        index = max(range(len(entry.descriptions)),
+                    key=lambda i: (len(entry.descriptions[i]), len(entry.descriptions[i].xpath("string()"))))
+        base = entry.descriptions[index]
         element = copy.deepcopy(base)
         element.tail = None
-        seen_names = {" ".join(n.xpath("string()").split()) for n in element if not isinstance(n, etree._Comment)
+        seen_names = {_name_key(n) for n in element if not isinstance(n, etree._Comment)
                       and etree.QName(n).localname.endswith("Name")}
         for other in entry.descriptions:
             if other is base:
@@ -244,26 +332,57 @@ def _merged_element(entry: Entry) -> etree._Element:
                 if isinstance(child, etree._Comment):
                     continue
                 local = etree.QName(child).localname
-                text = " ".join(child.xpath("string()").split())
+                text = _name_key(child)
                 if local.endswith("Name") and text not in seen_names:
-                    element.append(copy.deepcopy(child))
+                    duplicate = copy.deepcopy(child)
+                    duplicate.tail = None
+                    element.append(duplicate)
                     seen_names.add(text)
-        present = {authority_uri(i.xpath("string()"), i.get("type")) for i in element.findall(f"{{{TEI_NS}}}idno")}
+        present: set[str] = set()
+        for idno in element.findall(f"{{{TEI_NS}}}idno"):
+            found = authority(idno.xpath("string()"), idno.get("type"))
+            if found is None:
+                continue
+            if found.uri in present:  # the same identifier twice (a bare GND and its URI): once
+                element.remove(idno)
+                continue
+            present.add(found.uri)
+            _mark_authority(idno, found)
         for uri in sorted(entry.uris - present):
-            etree.SubElement(element, f"{{{TEI_NS}}}idno", type="URI").text = uri
+            idno = etree.SubElement(element, f"{{{TEI_NS}}}idno", type="URI")
+            idno.text = uri
+            _mark_authority(idno, authority(uri))
+        home = entry.homes[index] if index < len(entry.homes) else None
     else:
         tag = {"persons": "person", "places": "place", "organisations": "org", "events": "event",
                "works": "bibl"}[entry.kind]
-        element = etree.Element(f"{{{TEI_NS}}}{tag}")
+        element = etree.Element(f"{{{TEI_NS}}}{tag}", nsmap={None: TEI_NS})
         name_tag = {"person": "persName", "place": "placeName", "org": "orgName", "event": "eventName",
                     "bibl": "title"}[tag]
         for name, _ in entry.names.most_common(3):
             etree.SubElement(element, f"{{{TEI_NS}}}{name_tag}").text = name
         for uri in sorted(entry.uris):
-            etree.SubElement(element, f"{{{TEI_NS}}}idno", type="URI").text = uri
+            idno = etree.SubElement(element, f"{{{TEI_NS}}}idno", type="URI")
+            idno.text = uri
+            _mark_authority(idno, authority(uri))
+        home = None
     element.set(f"{{{XML_NS}}}id", entry.key)
     element.set(f"{{{EDITIO_NS}}}kind", entry.kind)
     element.set(f"{{{EDITIO_NS}}}described", "true" if entry.described else "false")
     element.set(f"{{{EDITIO_NS}}}aliases", " ".join(sorted(entry.ids | entry.uris)))
-    element.set(f"{{{EDITIO_NS}}}mentions", str(sum(entry.names.values())))
+    if home:
+        element.set(f"{{{EDITIO_NS}}}document", home)
     return element
+
+
+def _name_key(name: etree._Element) -> tuple[str, ...]:
+    """A name compared with the others of an entry: its words in any order, so that "Muster, Hedwig",
+    "Hedwig Muster" and ``<surname>Muster</surname><forename>Hedwig</forename>`` are one name."""
+    return tuple(sorted(re.findall(r"\w+", " ".join(name.itertext()).lower())))
+
+
+def _mark_authority(idno: etree._Element, found: Authority | None) -> None:
+    if found is not None:
+        idno.set(f"{{{EDITIO_NS}}}scheme", found.scheme)
+        idno.set(f"{{{EDITIO_NS}}}id", found.id)
+        idno.set(f"{{{EDITIO_NS}}}uri", found.uri)

@@ -77,6 +77,20 @@ class Stylesheet:
         """Call the named ``template`` with ``edition`` as the global context item."""
         return self._run(lambda ex: ex.call_template_returning_string(template), edition, parameters)
 
+    def call_values(self, template: str, edition: PyXdmNode, **parameters) -> tuple[list[str], list[str]]:
+        """Call the named ``template`` for the strings it returns (not serialised as one document),
+        and its messages."""
+        def strings(executable):
+            executable.set_result_as_raw_value(True)
+            try:
+                value = executable.call_template_returning_value(template)
+            finally:
+                executable.set_result_as_raw_value(False)
+            return [] if value is None else [value.item_at(i).string_value for i in range(value.size)]
+        found: list = []
+        result = self._run(lambda ex: found.extend(strings(ex)) or "", edition, parameters)
+        return found, result.messages
+
     def _run(self, run, edition: PyXdmNode, parameters: dict) -> Result:
         with self._lock:
             executable = self._executable

@@ -110,7 +110,7 @@
   <xsl:function name="web:is-editors-prose" as="xs:boolean">
     <xsl:param name="text" as="text()"/>
     <xsl:sequence select="$web:screen and contains($text, &quot;'&quot;)
-        and exists($text/ancestor::*[self::teiHeader or self::standOff or self::note[ancestor::text]])"/>
+        and exists($text/ancestor::*[self::teiHeader or self::standOff or self::ed:register or self::note[ancestor::text]])"/>
   </xsl:function>
 
   <xsl:function name="web:typographic" as="xs:string">

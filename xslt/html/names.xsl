@@ -15,10 +15,19 @@
   <!-- Register entries as the cards names show. -->
   <xsl:mode name="web:card" on-no-match="deep-skip"/>
 
-  <!-- The register entry a name points to. -->
+  <!-- The register entry a name points to (every pointer form: see ed:entity). -->
   <xsl:function name="web:entity" as="element()?">
     <xsl:param name="name" as="element()"/>
     <xsl:sequence select="ed:entity(tokenize($name/@ref)[1], $name)"/>
+  </xsl:function>
+
+  <!-- The id of the document of the edition a name points to instead (a letter naming another:
+       <rs type="letter" ref="#L00019">), read on its own page. -->
+  <xsl:function name="web:document-pointer" as="xs:string?">
+    <xsl:param name="name" as="element()"/>
+    <xsl:variable name="pointer" select="tokenize($name/@ref)[1]"/>
+    <xsl:variable name="id" select="($pointer ! ed:fragment(., $name/ancestor::TEI[1]), $pointer[matches(., '^[\p{L}_][\w.\-]*$')])[1]"/>
+    <xsl:sequence select="$id ! key('ed:document-by-id', ., $ed:edition)[@has-text = 'true'][1]/@id ! string()"/>
   </xsl:function>
 
   <!-- Links cannot nest: a name holding other names is no link itself (it gets a mark that is),
@@ -30,7 +39,7 @@
                                                    and not(web:in-link($element))
         else if (exists(web:entity($element)))
           then empty($element//*[@ref][exists(web:entity(.))]) and empty($element/ancestor::*[self::ref or self::ptr][web:makes-link(.)])
-        else web:is-external(tokenize($element/@ref)[1])
+        else (web:is-external(tokenize($element/@ref)[1]) or exists(web:document-pointer($element)))
              and empty($element/ancestor::*[@ref or @target][web:makes-link(.)])"/>
   </xsl:function>
 
@@ -58,7 +67,8 @@
     </xsl:variable>
     <xsl:choose>
       <xsl:when test="web:makes-link(.)">
-        <a class="{$classes}" href="{if ($entity) then web:href($entity, $root) else tokenize(@ref)[1]}">
+        <a class="{$classes}" href="{if ($entity) then web:href($entity, $root)
+                                     else (web:document-pointer(.) ! ($root || . || '.html'), tokenize(@ref)[1])[1]}">
           <xsl:apply-templates select="." mode="web:attributes"/>
           <xsl:sequence select="$card"/>
           <xsl:apply-templates/>
@@ -78,7 +88,7 @@
         </span>
       </xsl:when>
       <xsl:otherwise>
-        <xsl:if test="@ref and empty($entity) and not(web:is-external(tokenize(@ref)[1]))">
+        <xsl:if test="@ref and empty($entity) and not(web:is-external(tokenize(@ref)[1])) and empty(web:document-pointer(.))">
           <xsl:message>html: {ed:document-id(.)}: "{@ref}" names no entry of the edition's register; the name is shown unlinked</xsl:message>
         </xsl:if>
         <span class="{$classes}">
@@ -109,7 +119,7 @@
     <xsl:param name="root" as="xs:string" select="''"/>
     <div class="card" id="card-{@xml:id}" hidden="">
       <p class="card-kind">{ed:label(local-name())}</p>
-      <p class="card-name">{web:typographic(ed:entity-name(.))}</p>
+      <p class="card-name">{web:typographic(ed:entity-name(.) => ed:or(@xml:id))}</p>
       <xsl:for-each select="ed:life-dates(.)">
         <p class="card-dates">{.}</p>
       </xsl:for-each>

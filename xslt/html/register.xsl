@@ -1,7 +1,19 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  Register pages, one per kind: each entry with its names, dates, description, authority
-  identifiers (with the register's confidence and sources) and every place the edition names it.
+  Register pages: each entry of the edition's one register (the merged <ed:register> of the index,
+  registers.py) with its names, dates, occupations, coordinates, description, authority identifiers
+  (with the register's confidence and sources) and every place the edition names it.
+
+  Two layouts, chosen in Python by the register's size (ed:register/@pages, edition.py):
+  - "one": a page per kind holding every entry in full (register/persons.html#kropotkin);
+  - "entries": a page per kind listing every entry, alphabetically by initial, with its life dates
+    and counts, each linking to a page of its own (register/persons/<key>.html), which lists every
+    letter that names it.
+
+  Where the texts name an entry comes from $mentions: <ed:facts id="document id"> elements, each
+  holding <ed:mention ref="the pointer as written" kind="persName…" anchor="id on the reading page"
+  label="¶ 3" [page="about"]>the name as written</ed:mention>; every ref is resolved here (ed:entity),
+  as the document it stands in reads it.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -15,6 +27,76 @@
   <!-- A register entry in full. -->
   <xsl:mode name="web:entry" on-no-match="deep-skip"/>
 
+  <!-- Where the documents name the entries (register_pages.py): <ed:facts> holding <ed:mention>s. -->
+  <xsl:param name="mentions" as="document-node()?" select="()"/>
+
+  <xsl:key name="web:mentions-of" match="ed:mention" use="ed:entity(@ref, .)/@xml:id"/>
+  <!-- The entries whose own description names an entry ("See also"). -->
+  <xsl:key name="web:entries-naming" match="ed:register/*[@xml:id]"
+      use="distinct-values(for $ref in .//@ref, $pointer in tokenize($ref) return ed:entity($pointer, $ref/..)/@xml:id)"/>
+
+  <!-- "one" (a page per kind, every entry in full) or "entries" (a page per entry). -->
+  <xsl:variable name="web:register-layout" as="xs:string"
+      select="($ed:edition/ed:edition/ed:register/@pages ! string(), 'one')[1]"/>
+
+  <!-- Whether the edition has more than one text (occurrences then name the text). -->
+  <xsl:variable name="web:several-texts" as="xs:boolean"
+      select="count($ed:edition/ed:edition/ed:document[@has-text = 'true']) gt 1"/>
+
+  <xsl:function name="web:mentions" as="element(ed:mention)*">
+    <xsl:param name="entity" as="element()"/>
+    <xsl:sequence select="if ($mentions) then key('web:mentions-of', string($entity/@xml:id), $mentions) else ()"/>
+  </xsl:function>
+
+  <!-- Where an entry is read: its place on its kind's page, or its own page. An element of a
+       document that a merged entry describes is read as that entry. -->
+  <xsl:function name="web:entry-href" as="xs:string">
+    <xsl:param name="entity" as="element()"/>
+    <xsl:param name="root" as="xs:string"/>
+    <xsl:variable name="merged" select="($entity[parent::ed:register], $entity/@xml:id ! key('ed:register-alias', ., $ed:edition))[1]"/>
+    <xsl:variable name="kind" select="ed:entity-kind(($merged, $entity)[1])"/>
+    <xsl:sequence select="if ($merged) then $root || ed:register-path($merged)
+                          else web:register-href($kind, $root) || '#' || ed:id($entity)"/>
+  </xsl:function>
+
+  <!-- The documents' titles, for a list of occurrences: the fact's own, else the index's document. -->
+  <xsl:function name="web:facts-title" as="xs:string">
+    <xsl:param name="facts" as="element(ed:facts)"/>
+    <xsl:sequence select="($facts/@title[normalize-space()] ! string(),
+                           key('ed:document-by-id', $facts/@id, $ed:edition)/TEI ! ed:display-title(.),
+                           string($facts/@id))[1]"/>
+  </xsl:function>
+
+  <!-- ==== The one place that makes the mentions from the edition index, until each document's
+       facts (facts.xsl) give them: every pointer of a text or its header, with the place it is read.
+       Called by register_pages.py (mentions_from_index). ==== -->
+  <xsl:template name="web:mentions-from-index" as="xs:string">
+    <!-- as XML: the HTML output method would leave a "<" of a title unescaped in an attribute -->
+    <xsl:variable name="mentions" as="element(ed:mentions)">
+    <ed:mentions>
+      <xsl:for-each select="$ed:edition/ed:edition/ed:document[@has-text = 'true']/TEI">
+        <ed:facts id="{ed:document-id(.)}" title="{ed:display-title(.)}">
+          <xsl:for-each select=".//*[@ref][ed:page-of(.) = ('text', 'about')]">
+            <xsl:variable name="anchor" select="ed:anchor(.)"/>
+            <xsl:variable name="page" select="ed:page-of(.)"/>
+            <xsl:variable name="name" select="ed:text(.)"/>
+            <xsl:variable name="kind" select="local-name()"/>
+            <xsl:for-each select="tokenize(@ref)">
+              <ed:mention ref="{.}" kind="{$kind}"
+                  anchor="{if ($page = 'text') then ed:id($anchor) else web:about-anchor($anchor)}"
+                  label="{ed:anchor-label($anchor)}">
+                <xsl:if test="$page = 'about'"><xsl:attribute name="page" select="'about'"/></xsl:if>
+                <xsl:value-of select="$name"/>
+              </ed:mention>
+            </xsl:for-each>
+          </xsl:for-each>
+        </ed:facts>
+      </xsl:for-each>
+    </ed:mentions>
+    </xsl:variable>
+    <xsl:sequence select="serialize($mentions, map { 'method': 'xml' })"/>
+  </xsl:template>
+
   <!-- Alphabetical order, as a reader looks a name up: persons by surname (the last word, with its
        particles "de", "von"… after it), other entries without a leading article; accents and case
        ignored, Cyrillic after Latin (the Unicode Collation Algorithm). -->
@@ -22,7 +104,8 @@
 
   <xsl:function name="web:sort-key" as="xs:string">
     <xsl:param name="entity" as="element()"/>
-    <xsl:variable name="name" select="ed:entity-name($entity) => ed:or(string($entity/@xml:id))"/>
+    <!-- a name as the texts write it may open with a quotation mark or a bracket: it files by its first letter -->
+    <xsl:variable name="name" select="replace(ed:entity-name($entity) => ed:or(string($entity/@xml:id)), '^[^\p{L}\p{N}]+', '')"/>
     <xsl:variable name="names" select="$entity/(persName | placeName | orgName | label | name)"/>
     <xsl:variable name="surname" select="$names[surname][1]/surname[1] ! ed:text(.)"/>
     <xsl:sequence select="
@@ -30,7 +113,7 @@
         else if ($entity[self::person or self::personGrp]) then
           let $words := tokenize($name)
           return string-join(($words[last()], $words[position() lt last()]), ' ')
-        else replace($name, '^(the|les?|la|l’|l''|der|die|das|el|il)\s*', '', 'i')"/>
+        else replace($name, '^((the|les?|la|der|die|das|el|il|ein|eine|an?)\s+|l[’''])', '', 'i')"/>
   </xsl:function>
 
   <!-- The letter a sort key files under: its first letter without accents. -->
@@ -46,7 +129,8 @@
       </xsl:perform-sort>
     </xsl:variable>
     <!-- An identifier's source is its authority record (linked); the listed sources are those of dates. -->
-    <xsl:variable name="sources" select="($entities/descendant-or-self::*[not(self::idno)]/@source ! ed:targets(.))/."/>
+    <xsl:variable name="sources" select="if ($web:register-layout = 'entries') then ()
+                                         else ($entities/descendant-or-self::*[not(self::idno)]/@source ! ed:targets(.))/."/>
     <xsl:if test="exists($entities)">
       <xsl:call-template name="web:page">
         <xsl:with-param name="title" select="ed:label($kind)"/>
@@ -56,9 +140,9 @@
           <article class="register" aria-labelledby="register-title">
             <header class="document-header">
               <h1 id="register-title">{ed:label($kind)}</h1>
-              <p class="register-intro">{count($entities)} entries of the edition’s register. Each lists
+              <p class="register-intro">{if (count($entities) = 1) then 'One entry' else count($entities) || ' entries'} of the edition’s register. Each lists
                 every place in the edition that names it.</p>
-              <xsl:for-each select="($entities/ancestor::TEI)/teiHeader/encodingDesc/editorialDecl/interpretation">
+              <xsl:for-each select="web:registers-of($entities)/teiHeader/encodingDesc/editorialDecl/interpretation">
                 <details class="register-about">
                   <summary>How the register was made</summary>
                   <xsl:apply-templates>
@@ -67,15 +151,37 @@
                 </details>
               </xsl:for-each>
               <xsl:call-template name="web:register-kinds"/>
-              <nav class="register-index" aria-label="Entries">
-                <ul>
-                  <xsl:for-each select="$entities">
-                    <li><a href="#{@xml:id}">{web:typographic(ed:entity-name(.))}</a></li>
-                  </xsl:for-each>
-                </ul>
-              </nav>
+              <xsl:choose>
+                <xsl:when test="$web:register-layout = 'entries'">
+                  <nav class="register-index register-initials" aria-label="Initials">
+                    <ul>
+                      <xsl:for-each select="sort(distinct-values($entities ! web:initial(web:sort-key(.))), $web:collation)">
+                        <li><a href="#initial-{.}">{.}</a></li>
+                      </xsl:for-each>
+                    </ul>
+                  </nav>
+                </xsl:when>
+                <xsl:otherwise>
+                  <nav class="register-index" aria-label="Entries">
+                    <ul>
+                      <xsl:for-each select="$entities">
+                        <li><a href="#{@xml:id}">{web:typographic(ed:entity-name(.) => ed:or(@xml:id))}</a></li>
+                      </xsl:for-each>
+                    </ul>
+                  </nav>
+                </xsl:otherwise>
+              </xsl:choose>
             </header>
-            <xsl:for-each-group select="$entities" group-adjacent="web:initial(web:sort-key(.))">
+            <xsl:for-each-group select="$entities[$web:register-layout = 'entries']" group-by="web:initial(web:sort-key(.))">
+              <xsl:sort select="current-grouping-key()" collation="{$web:collation}"/>
+              <section class="register-group" id="initial-{current-grouping-key()}" aria-label="{current-grouping-key()}">
+                <p class="register-letter" aria-hidden="true">{current-grouping-key()}</p>
+                <ul class="register-list">
+                  <xsl:apply-templates select="current-group()" mode="web:list-entry"/>
+                </ul>
+              </section>
+            </xsl:for-each-group>
+            <xsl:for-each-group select="$entities[$web:register-layout = 'one']" group-adjacent="web:initial(web:sort-key(.))">
               <section class="register-group" aria-label="{current-grouping-key()}">
                 <p class="register-letter" aria-hidden="true">{current-grouping-key()}</p>
                 <xsl:apply-templates select="current-group()" mode="web:entry">
@@ -102,6 +208,64 @@
         </xsl:with-param>
       </xsl:call-template>
     </xsl:if>
+  </xsl:template>
+
+  <!-- The documents that keep the register's entries (for what they say of how it was made). -->
+  <xsl:function name="web:registers-of" as="element(TEI)*">
+    <xsl:param name="entities" as="element()*"/>
+    <xsl:sequence select="(($entities/ancestor::TEI), distinct-values($entities/@ed:document) ! key('ed:document-by-id', ., $ed:edition)/TEI)/."/>
+  </xsl:function>
+
+  <!-- An entry in a kind's list: its name, linked to its own page, its life dates and how often the
+       texts name it. -->
+  <xsl:template match="*" mode="web:list-entry">
+    <xsl:variable name="mentioned" select="web:mentions(.)"/>
+    <xsl:variable name="documents" select="count(distinct-values($mentioned/../@id))"/>
+    <li>
+      <a href="{ed:entity-kind(.)}/{@xml:id}.html">{web:typographic(ed:entity-name(.) => ed:or(@xml:id))}</a>
+      <xsl:for-each select="ed:life-dates(.)"><span class="entry-life">, {.}</span></xsl:for-each>
+      <span class="entry-count"> ({web:count($documents, 'text')}<xsl:if test="count($mentioned) gt $documents">, {web:count(count($mentioned), 'mention')}</xsl:if>)</span>
+    </li>
+  </xsl:template>
+
+  <!-- "1 text", "12 texts". -->
+  <xsl:function name="web:count" as="xs:string">
+    <xsl:param name="n" as="xs:integer"/>
+    <xsl:param name="noun" as="xs:string"/>
+    <xsl:sequence select="$n || ' ' || $noun || (if ($n = 1) then '' else 's')"/>
+  </xsl:function>
+
+  <!-- register/<kind>/<key>.html for every entry (layout "entries"), in one transformation: the
+       path of each page, then the page, serialised (register_pages.py writes them). -->
+  <xsl:template name="web:entry-pages" as="xs:string*">
+    <xsl:for-each select="$ed:register-kinds">
+      <xsl:variable name="kind" select="."/>
+      <xsl:for-each select="ed:entities($kind)">
+        <xsl:variable name="path" select="'register/' || $kind || '/' || @xml:id || '.html'"/>
+        <xsl:variable name="page" as="document-node()">
+          <xsl:document>
+            <xsl:call-template name="web:page">
+              <xsl:with-param name="title" select="ed:entity-name(.) => ed:or(@xml:id)"/>
+              <xsl:with-param name="page" select="'register'"/>
+              <xsl:with-param name="path" select="$path"/>
+              <xsl:with-param name="content" as="node()*">
+                <div class="register register-entry-page">
+                  <nav class="register-up" aria-label="{ed:label($kind)}">
+                    <a href="../{$kind}.html#initial-{web:initial(web:sort-key(.))}">{ed:label($kind)}</a>
+                  </nav>
+                  <xsl:apply-templates select="." mode="web:entry">
+                    <xsl:with-param name="root" select="'../../'" tunnel="yes"/>
+                    <xsl:with-param name="web:heading" select="'h1'" tunnel="yes"/>
+                  </xsl:apply-templates>
+                </div>
+              </xsl:with-param>
+            </xsl:call-template>
+          </xsl:document>
+        </xsl:variable>
+        <xsl:sequence select="$path, serialize($page, map { 'method': 'html', 'html-version': 5.0,
+                                                            'include-content-type': false(), 'indent': false() })"/>
+      </xsl:for-each>
+    </xsl:for-each>
   </xsl:template>
 
   <!-- The kinds of register entry, linked: on every register page and as the register's index. -->
@@ -142,11 +306,19 @@
 
   <xsl:template match="*" mode="web:entry">
     <xsl:param name="root" as="xs:string" tunnel="yes"/>
-    <xsl:variable name="names" select="persName | placeName | orgName | label | name"/>
+    <xsl:param name="web:heading" as="xs:string" tunnel="yes" select="'h2'"/>
+    <xsl:variable name="names" select="persName | placeName | orgName | label | name | self::bibl/title"/>
     <xsl:variable name="chosen" select="($names[@type = 'normalised'], $names[not(@xml:lang) or @xml:lang = 'en'], $names)[1]"/>
     <article class="entry entry-{local-name()}" id="{@xml:id}" aria-labelledby="{@xml:id}-name">
-      <h2 id="{@xml:id}-name">{web:typographic(ed:entity-name(.) => ed:or(@xml:id))}</h2>
+      <xsl:element name="{$web:heading}">
+        <xsl:attribute name="id" select="@xml:id || '-name'"/>
+        <xsl:text>{web:typographic(ed:entity-name(.) => ed:or(@xml:id))}</xsl:text>
+      </xsl:element>
       <p class="entry-kind">{ed:label(local-name())}{@type ! (' · ' || translate(., '-', ' '))}</p>
+      <xsl:if test="@ed:described = 'false'">
+        <p class="entry-undescribed">The edition describes no such entry: it is made from the names the texts use
+          for it.</p>
+      </xsl:if>
       <xsl:if test="exists($names except $chosen)">
         <p class="entry-variants">
           <xsl:text>Also: </xsl:text>
@@ -157,6 +329,12 @@
         </p>
       </xsl:if>
       <xsl:call-template name="web:entity-dates"/>
+      <xsl:if test="occupation">
+        <p class="entry-occupation">{string-join(occupation ! ed:text(.), '; ')}</p>
+      </xsl:if>
+      <xsl:for-each select="(location/geo, geo)[normalize-space()][1]">
+        <p class="entry-geo">Coordinates: <span class="geo">{normalize-space(.)}</span></p>
+      </xsl:for-each>
       <xsl:for-each select="(note[@type = 'description'], desc, note[not(@type)])[1]">
         <p class="entry-description"><xsl:apply-templates/></p>
       </xsl:for-each>
@@ -178,7 +356,11 @@
             <xsl:for-each select="ed:date-description(.)"><xsl:text> {.}</xsl:text></xsl:for-each>
             <xsl:for-each select="placeName | settlement | country">
               <xsl:text>, </xsl:text>
-              <xsl:apply-templates select="."/>
+              <!-- the place's name, never its coordinates -->
+              <xsl:choose>
+                <xsl:when test=".//(location | geo)">{normalize-space(string-join((text() | *[not(self::location or self::geo)]) ! ed:text(.), ' '))}</xsl:when>
+                <xsl:otherwise><xsl:apply-templates select="."/></xsl:otherwise>
+              </xsl:choose>
             </xsl:for-each>
             <xsl:call-template name="web:source-refs"/>
           </xsl:for-each>
@@ -229,46 +411,53 @@
     </xsl:if>
   </xsl:template>
 
-  <!-- Where the edition names the entry: by document, each place once with a count. -->
+  <!-- Where the edition names the entry: by document, each place once (from $mentions), then the
+       entries of the register that name it. -->
   <xsl:template name="web:occurrences">
     <xsl:param name="root" as="xs:string" tunnel="yes"/>
     <xsl:variable name="entity" select="."/>
-    <xsl:variable name="occurrences" select="ed:occurrences(.)[not(ancestor-or-self::* intersect $entity)]"/>
-    <xsl:variable name="in-documents" select="$occurrences[ed:page-of(.) != 'register']"/>
-    <xsl:variable name="in-register" select="($occurrences[ed:page-of(.) = 'register'] ! ed:anchor(.))/."/>
-    <xsl:variable name="several" select="count($ed:edition//ed:document[@has-text = 'true']) gt 1"/>
+    <xsl:variable name="mentioned" select="web:mentions(.)"/>
+    <xsl:variable name="in-register" select="(key('web:entries-naming', string(@xml:id), $ed:edition) except $entity)"/>
+    <xsl:variable name="several" select="$web:several-texts"/>
     <xsl:choose>
-      <xsl:when test="exists($in-documents)">
+      <xsl:when test="exists($mentioned)">
+        <xsl:if test="$several">
+          <h3 class="entry-subhead occurrences-count">Named in {web:count(count(distinct-values($mentioned/../@id)), 'text')}</h3>
+        </xsl:if>
         <ul class="occurrences">
-          <xsl:for-each-group select="$in-documents" group-by="ed:document-id(.)">
-            <xsl:variable name="tei" select="current-group()[1]/ancestor::TEI[1]"/>
+          <xsl:for-each-group select="$mentioned" group-by="string(../@id)">
+            <xsl:variable name="document" select="current-grouping-key()"/>
             <li>
-              <h3 class="entry-subhead">Named in<xsl:if test="not($several)" expand-text="no"> the text</xsl:if></h3>
+              <xsl:if test="not($several)">
+                <h3 class="entry-subhead">Named in the text</h3>
+              </xsl:if>
               <xsl:if test="$several">
-                <a href="{web:document-href($tei, $root)}"><cite>{ed:display-title($tei)}</cite></a>
+                <a class="occurrence-text" href="{$root}{$document}.html"><cite>{web:facts-title(current-group()[1]/..)}</cite></a>
                 <xsl:text>: </xsl:text>
               </xsl:if>
-              <xsl:for-each-group select="current-group()" group-by="ed:page-of(.)">
+              <xsl:for-each-group select="current-group()" group-by="(@page, 'text')[1]">
                 <xsl:sort select="current-grouping-key()" order="descending"/>
+                <xsl:variable name="page" select="if (current-grouping-key() = 'about') then $root || 'about/' || $document || '.html'
+                                                  else $root || $document || '.html'"/>
                 <xsl:if test="position() gt 1">; </xsl:if>
                 <xsl:if test="current-grouping-key() = 'about'">
-                  <a href="{web:about-href($tei, $root)}">{lower-case(ed:label('about'))}</a>
+                  <a href="{$page}">{lower-case(ed:label('about'))}</a>
                   <xsl:text>: </xsl:text>
                 </xsl:if>
-                <xsl:variable name="places" as="element()*">
-                  <xsl:for-each-group select="current-group()" group-by="ed:id(ed:anchor(.))">
+                <xsl:variable name="places" as="element(ed:mention)*">
+                  <xsl:for-each-group select="current-group()" group-by="string(@anchor)">
                     <xsl:sequence select="."/>
                   </xsl:for-each-group>
                 </xsl:variable>
-                <xsl:variable name="paragraphs" select="$places[ed:anchor(.)[self::p][ed:is-numbered(.)]]"/>
+                <xsl:variable name="paragraphs" select="$places[starts-with(@label, '¶')]"/>
                 <xsl:if test="exists($paragraphs)">¶&#xA0;</xsl:if>
                 <xsl:for-each select="$paragraphs">
                   <xsl:if test="position() gt 1">, </xsl:if>
-                  <a href="{web:href(., $root)}" aria-label="{web:typographic(ed:anchor-label(ed:anchor(.)))}">{ed:paragraph-number(ed:anchor(.))}</a>
+                  <a href="{$page}#{@anchor}" aria-label="{web:typographic(@label)}">{normalize-space(substring-after(@label, '¶'))}</a>
                 </xsl:for-each>
                 <xsl:for-each select="$places except $paragraphs">
                   <xsl:if test="position() gt 1 or exists($paragraphs)">, </xsl:if>
-                  <a href="{web:href(., $root)}">{web:typographic(ed:anchor-label(ed:anchor(.)))}</a>
+                  <a href="{$page}#{@anchor}">{web:typographic(@label)}</a>
                 </xsl:for-each>
               </xsl:for-each-group>
             </li>
@@ -284,7 +473,7 @@
         <xsl:text>See also: </xsl:text>
         <xsl:for-each select="$in-register">
           <xsl:if test="position() gt 1">; </xsl:if>
-          <a href="{web:href(., $root)}">{ed:entity-name(.)}</a>
+          <a href="{web:entry-href(., $root)}">{ed:entity-name(.)}</a>
         </xsl:for-each>
       </p>
     </xsl:if>

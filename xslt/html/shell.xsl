@@ -41,7 +41,7 @@
     <xsl:variable name="tei" select="$target/ancestor-or-self::TEI[1]"/>
     <xsl:variable name="anchor" select="ed:anchor($target)"/>
     <xsl:sequence select="if ($target/self::ed:target) then $root || $target/@href else map {
-        'register': function() { web:register-href(ed:entity-kind($anchor), $root) || '#' || ed:id($anchor) },
+        'register': function() { web:entry-href($anchor, $root) },
         'text': function() { web:document-href($tei, $root) || '#' || ed:id(($target[@xml:id], $anchor)[1]) },
         'about': function() { web:about-href($tei, $root) || '#' || web:about-anchor($anchor) }
       }(ed:page-of($target))()"/>
@@ -208,13 +208,17 @@
     </footer>
   </xsl:template>
 
+  <!-- The edition's last change: once per transformation, not once per page (a large register makes
+       thousands of pages in one). -->
+  <xsl:variable name="web:edition-last-change" as="xs:string?"
+      select="max($ed:edition/ed:edition/ed:document[@has-text = 'true']
+                  ! (if (TEI) then ed:last-change(TEI) else ed:facts/@changed[. castable as xs:date]) ! xs:date(.)) ! string()"/>
+
   <!-- Publisher, licence, version and last change: of the document, or of the edition as a whole. -->
   <xsl:template name="web:colophon">
     <xsl:param name="tei" as="element(TEI)?" required="yes"/>
     <xsl:variable name="licence" select="ed:licence($tei)"/>
-    <xsl:variable name="changed" select="if ($tei) then ed:last-change($tei)
-        else max($ed:edition//ed:document[@has-text = 'true']
-                 ! (if (TEI) then ed:last-change(TEI) else ed:facts/@changed[. castable as xs:date]) ! xs:date(.)) ! string()"/>
+    <xsl:variable name="changed" select="if ($tei) then ed:last-change($tei) else $web:edition-last-change"/>
     <div class="colophon">
       <p>
         <span class="colophon-title">{$ed:settings/@title}</span>

@@ -1,10 +1,10 @@
 """The web edition builder: decides which pages the site has and asks xslt/html.xsl for each.
 
 Pages: ``index.html``; per document ``<id>.html`` (the reading text) and ``about/<id>.html``;
-``register/<kind>.html`` for each kind of register entry the edition has; ``search.html`` when the
-build makes the search index (``search.py``); for a correspondence, ``letters/`` (every letter, by
-year and month, by correspondent, by place). The edition-wide pages are made from every text's facts
-(``facts.py``, ``run.pages_index``), not from every text. Beside them: the
+``register/<kind>.html`` for each kind of register entry the edition has (``register_pages.py``);
+``search.html`` when the build makes the search index (``search.py``); for a correspondence,
+``letters/`` (every letter, by year and month, by correspondent, by place). The edition-wide pages
+are made from every text's facts (``facts.py``, ``run.pages_index``), not from every text. Beside them: the
 stylesheet and script from ``xslt/assets/``, each document's metadata records, its plain text
 and its TEI source, so that the site is complete on its own (from ``file://`` or any server).
 """
@@ -18,6 +18,7 @@ from ..citation import render_citation
 from ..discovery import robots, sitemap
 from ..metadata import FORMATS, identifier_parameters
 from ..record_dates import record_dates
+from ..register_pages import render_register_pages
 from ..transform import XSLT_DIR, Result, parse_xml, stylesheet
 from .base import Builder, Output, Run
 
@@ -27,8 +28,6 @@ LINKSET_SUFFIX = ".linkset.json"
 ASSETS_DIR = XSLT_DIR / "assets"
 _WEB_NS = "{urn:editio:web}"
 
-# The kinds of register page, as html.xsl names them; a kind without entries gets no page.
-REGISTER_KINDS = ("persons", "places", "organisations", "events")
 # A correspondence's pages (xslt/html/letters.xsl), each empty for an edition that is not one.
 LETTERS_PAGES = (("letters-page", "letters/index.html"), ("calendar-page", "letters/calendar.html"),
                  ("correspondents-page", "letters/correspondents.html"), ("places-page", "letters/places.html"))
@@ -104,12 +103,7 @@ class SiteBuilder(Builder):
                 yield _page(path, result)
                 if path not in ("404.html", "search.html"):  # the sitemap lists content, not forms
                     pages.append((path, latest))
-        for kind in REGISTER_KINDS if run.edition.register_kinds else ():
-            # the register pages still find each entry's occurrences in the texts themselves
-            result = html.call(f"{_WEB_NS}register-page", run.edition_index, kind=kind, has_search=has_search)
-            if result.content.strip():
-                yield _page(f"register/{kind}.html", result)
-                pages.append((f"register/{kind}.html", latest))
+        yield from render_register_pages(run, pages, latest, has_search=has_search)
         base_url = run.edition.config.edition.base_url
         yield Output("sitemap.xml", sitemap(base_url, pages))
         yield Output("robots.txt", robots(base_url))
