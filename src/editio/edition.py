@@ -13,7 +13,7 @@ from typing import Iterable
 from lxml import etree
 
 from .config import Config, load_config
-from .documents import NS, Document, iterate_source_paths, load_document
+from .documents import NS, XML_NS, Document, iterate_source_paths, load_document
 from .errors import ConfigError, InputError, MalformedInput
 
 EDITIO_NS = "urn:editio"
@@ -268,7 +268,7 @@ def _refuse_duplicate_ids(documents: list[Document], malformed: list | None = No
 
 
 def _has_inner_ids(document: Document) -> bool:
-    return any(element.get(_XML_ID) for element in document.root.iter(etree.Element) if element is not document.root)
+    return any(element.get(f"{{{XML_NS}}}id") for element in document.root.iter(etree.Element) if element is not document.root)
 
 
 def _has_text(document: Document) -> bool:

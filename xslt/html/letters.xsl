@@ -84,12 +84,6 @@
     <xsl:sequence select="string-join(distinct-values((min($years), max($years))), '–')"/>
   </xsl:function>
 
-  <xsl:function name="web:count" as="xs:string">
-    <xsl:param name="count" as="xs:integer"/>
-    <xsl:param name="noun" as="xs:string"/>
-    <xsl:sequence select="format-integer($count, '#,##0') || ' ' || $noun || (if ($count = 1) then '' else 's')"/>
-  </xsl:function>
-
   <!-- The corpus pages, linked (on the home page and on each of them). -->
   <xsl:template name="web:letters-nav">
     <xsl:param name="root" as="xs:string"/>

@@ -228,13 +228,6 @@
     </li>
   </xsl:template>
 
-  <!-- "1 text", "12 texts". -->
-  <xsl:function name="web:count" as="xs:string">
-    <xsl:param name="n" as="xs:integer"/>
-    <xsl:param name="noun" as="xs:string"/>
-    <xsl:sequence select="$n || ' ' || $noun || (if ($n = 1) then '' else 's')"/>
-  </xsl:function>
-
   <!-- register/<kind>/<key>.html for every entry (layout "entries"), in one transformation: the
        path of each page, then the page, serialised (register_pages.py writes them). -->
   <xsl:template name="web:entry-pages" as="xs:string*">

@@ -13,8 +13,14 @@
     exclude-result-prefixes="#all"
     expand-text="yes">
 
-  <!-- The pages of the site, relative to its root. -->
+  <!-- "1 letter", "1,317 letters": a count and its noun, as the corpus and register pages say them. -->
+  <xsl:function name="web:count" as="xs:string">
+    <xsl:param name="count" as="xs:integer"/>
+    <xsl:param name="noun" as="xs:string"/>
+    <xsl:sequence select="format-integer($count, '#,##0') || ' ' || $noun || (if ($count = 1) then '' else 's')"/>
+  </xsl:function>
 
+  <!-- The pages of the site, relative to its root. -->
   <xsl:function name="web:document-href" as="xs:string">
     <xsl:param name="tei" as="element(TEI)"/>
     <xsl:param name="root" as="xs:string"/>
