@@ -16,6 +16,8 @@ from conftest import FIXTURES, shared_path
 from editio import edition as edition_module
 from editio.builders.plaintext import render_text
 from editio.edition import load_edition
+from editio.facts import render_facts
+from editio.register_pages import mentions
 from editio.registers import build_register
 from editio.transform import parse_xml, stylesheet
 
@@ -134,8 +136,14 @@ def test_the_register_page_takes_mentions_as_facts_give_them(edition):
     assert "Coordinates: 50.1 8.6" in flat(places.get_element_by_id("ort"))
 
 
-def test_the_mentions_made_from_the_index_have_the_facts_form(edition):
-    made = etree.fromstring(stylesheet("html.xsl").call_values(f"{WEB}mentions-from-index", edition.saxon_index)[0][0])
+def facts_mentions(edition):
+    """The mentions of every text's facts, as the site's register pages get them."""
+    return mentions([render_facts(edition, document) for document in edition.texts])
+
+
+def test_the_facts_give_each_mention_its_pointer_kind_place_and_name(edition):
+    made = etree.fromstring(b'<ed:mentions xmlns:ed="urn:editio">'
+                            + b"".join(render_facts(edition, document) for document in edition.texts) + b"</ed:mentions>")
     facts = made.findall(f"{{{ED}}}facts")
     assert [f.get("id") for f in facts] == ["L1", "L2"]
     first = facts[0].find(f"{{{ED}}}mention[@anchor='L1-p1']")
@@ -148,7 +156,7 @@ def test_a_large_register_has_a_page_per_entry(monkeypatch):
     monkeypatch.setattr(edition_module, "REGISTER_ONE_PAGE_LIMIT", 2)
     large = load_edition([REGISTERS])
     html = stylesheet("html.xsl")
-    mentions = parse_xml(html.call_values(f"{WEB}mentions-from-index", large.saxon_index)[0][0])
+    mentions = facts_mentions(large)
     listing = lxml.html.document_fromstring(
         html.call(f"{WEB}register-page", large.saxon_index, kind="persons", mentions=mentions).content)
     items = {flat(li): li.xpath("a/@href")[0] for li in listing.xpath("//ul[@class='register-list']/li")}
@@ -173,7 +181,7 @@ def test_the_pages_of_a_large_register_are_valid_html5(monkeypatch, tmp_path):
     monkeypatch.setattr(edition_module, "REGISTER_ONE_PAGE_LIMIT", 2)
     large = load_edition([REGISTERS])
     html = stylesheet("html.xsl")
-    mentions = parse_xml(html.call_values(f"{WEB}mentions-from-index", large.saxon_index)[0][0])
+    mentions = facts_mentions(large)
     values, _ = html.call_values(f"{WEB}entry-pages", large.saxon_index, mentions=mentions)
     pages = [tmp_path / "persons.html"]
     pages[0].write_bytes(html.call(f"{WEB}register-page", large.saxon_index, kind="persons", mentions=mentions).content)

@@ -501,6 +501,13 @@
       'creation': 'creation', 'correspDesc': 'correspondence', 'encodingDesc': 'declarations',
       'revisionDesc': 'revisions', 'profileDesc': 'creation', 'langUsage': 'creation', 'textClass': 'creation' }"/>
 
+  <!-- The section of the "about" page an element of the header is shown in (its id there). -->
+  <xsl:function name="ed:about-anchor" as="xs:string">
+    <xsl:param name="anchor" as="element()"/>
+    <xsl:sequence select="if ($anchor[self::bibl][@xml:id]) then string($anchor/@xml:id)
+                          else ($ed:header-sections(local-name($anchor)), 'title')[1]"/>
+  </xsl:function>
+
   <!-- How an anchor is named in a list of occurrences: "¶ 12", "note 3", "dateline", "witnesses". -->
   <xsl:function name="ed:anchor-label" as="xs:string">
     <xsl:param name="anchor" as="element()"/>

@@ -60,18 +60,22 @@
       <xsl:for-each select="$header/profileDesc/correspDesc/correspContext/ref">
         <ed:context type="{@type}" target="{@target}" ref="{ed:context-document(@target)}">{ed:text(.)}</ed:context>
       </xsl:for-each>
-      <xsl:for-each select="descendant::*[local-name() = $ed:mention-names][@ref or @key]">
+      <!-- every pointer (a register's entries resolve them), one mention per pointer of a @ref -->
+      <xsl:for-each select="descendant::*[@ref or (@key and local-name() = $ed:mention-names)]">
         <xsl:variable name="anchor" select="ed:anchor(.)"/>
         <xsl:variable name="page" select="ed:page-of(.)"/>
-        <ed:mention ref="{(@ref, @key)[1]}" kind="{local-name()}">
-          <xsl:if test="@type">
-            <xsl:attribute name="type" select="@type"/>
-          </xsl:if>
-          <xsl:attribute name="page" select="$page"/>
-          <xsl:attribute name="anchor" select="if ($page = 'about') then ed:about-anchor($anchor) else ed:id($anchor)"/>
-          <xsl:attribute name="label" select="ed:anchor-label($anchor)"/>
-          <xsl:text>{ed:text(.)}</xsl:text>
-        </ed:mention>
+        <xsl:variable name="named" select="."/>
+        <xsl:for-each select="tokenize((@ref, @key)[1])">
+          <ed:mention ref="{.}" kind="{local-name($named)}">
+            <xsl:if test="$named/@type">
+              <xsl:attribute name="type" select="$named/@type"/>
+            </xsl:if>
+            <xsl:attribute name="page" select="$page"/>
+            <xsl:attribute name="anchor" select="if ($page = 'about') then ed:about-anchor($anchor) else ed:id($anchor)"/>
+            <xsl:attribute name="label" select="ed:anchor-label($anchor)"/>
+            <xsl:text>{ed:text($named)}</xsl:text>
+          </ed:mention>
+        </xsl:for-each>
       </xsl:for-each>
     </ed:facts>
   </xsl:template>
@@ -105,11 +109,5 @@
                            ! replace(normalize-space(.), '^(\d{4}(-\d{2}(-\d{2})?)?).*$', '$1')[matches(., '^\d{4}')], '')[1]"/>
   </xsl:function>
 
-  <!-- The section of the "about" page an element of the header is shown in (as html's web:about-anchor). -->
-  <xsl:function name="ed:about-anchor" as="xs:string">
-    <xsl:param name="anchor" as="element()"/>
-    <xsl:sequence select="if ($anchor[self::bibl][@xml:id]) then string($anchor/@xml:id)
-                          else ($ed:header-sections(local-name($anchor)), 'title')[1]"/>
-  </xsl:function>
 
 </xsl:stylesheet>

@@ -20,12 +20,10 @@ STYLESHEET = "html.xsl"
 _WEB_NS = "{urn:editio:web}"
 
 
-def mentions_from_index(run: Run):
-    """Where every text names an entry, as ``<ed:mentions>`` of ``<ed:facts>`` — made from the whole
-    edition index, until each document's facts (kept per document in the build cache) give them:
-    this is the one place to swap for them."""
-    made, _ = stylesheet(STYLESHEET).call_values(f"{_WEB_NS}mentions-from-index", run.edition_index)
-    return parse_xml(made[0])
+def mentions(all_facts: list[bytes]):
+    """Where every text names an entry: the ``<ed:mention>``s of every text's facts (``facts.py``,
+    kept per document in the build cache), in one ``<ed:mentions>``; no text is read again."""
+    return parse_xml(b'<ed:mentions xmlns:ed="urn:editio">' + b"".join(all_facts) + b"</ed:mentions>")
 
 
 def render_register_pages(run: Run, pages: list, date, **parameters) -> Iterator[Output]:
@@ -33,16 +31,18 @@ def render_register_pages(run: Run, pages: list, date, **parameters) -> Iterator
     per entry); each page is added to ``pages`` (the sitemap's list) with ``date``. ``parameters``
     go to every page (as the site's other pages get them)."""
     html = stylesheet(STYLESHEET)
-    mentions = mentions_from_index(run)
+    named = mentions(run.all_facts())
+    # the compact index with the facts: the register and the document list, not the texts
+    index = run.pages_index
     for kind in run.edition.register_kinds:
-        result = html.call(f"{_WEB_NS}register-page", run.edition_index, kind=kind, mentions=mentions, **parameters)
+        result = html.call(f"{_WEB_NS}register-page", index, kind=kind, mentions=named, **parameters)
         if result.content.strip():
             path = f"register/{kind}.html"
             pages.append((path, date))
             yield Output(path, result.content, tuple(result.messages))
     if run.edition.register_layout != "entries":
         return
-    values, messages = html.call_values(f"{_WEB_NS}entry-pages", run.edition_index, mentions=mentions, **parameters)
+    values, messages = html.call_values(f"{_WEB_NS}entry-pages", index, mentions=named, **parameters)
     for path, content in zip(values[0::2], values[1::2]):
         pages.append((path, date))
         yield Output(path, content.encode("utf-8"), tuple(messages))

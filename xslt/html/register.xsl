@@ -30,7 +30,8 @@
   <!-- Where the documents name the entries (register_pages.py): <ed:facts> holding <ed:mention>s. -->
   <xsl:param name="mentions" as="document-node()?" select="()"/>
 
-  <xsl:key name="web:mentions-of" match="ed:mention" use="ed:entity(@ref, .)/@xml:id"/>
+  <!-- a name inside the register itself is no occurrence in the texts -->
+  <xsl:key name="web:mentions-of" match="ed:mention[not(@page = 'register')]" use="ed:entity(@ref, .)/@xml:id"/>
   <!-- The entries whose own description names an entry ("See also"). -->
   <xsl:key name="web:entries-naming" match="ed:register/*[@xml:id]"
       use="distinct-values(for $ref in .//@ref, $pointer in tokenize($ref) return ed:entity($pointer, $ref/..)/@xml:id)"/>
@@ -66,36 +67,6 @@
                            key('ed:document-by-id', $facts/@id, $ed:edition)/TEI ! ed:display-title(.),
                            string($facts/@id))[1]"/>
   </xsl:function>
-
-  <!-- ==== The one place that makes the mentions from the edition index, until each document's
-       facts (facts.xsl) give them: every pointer of a text or its header, with the place it is read.
-       Called by register_pages.py (mentions_from_index). ==== -->
-  <xsl:template name="web:mentions-from-index" as="xs:string">
-    <!-- as XML: the HTML output method would leave a "<" of a title unescaped in an attribute -->
-    <xsl:variable name="mentions" as="element(ed:mentions)">
-    <ed:mentions>
-      <xsl:for-each select="$ed:edition/ed:edition/ed:document[@has-text = 'true']/TEI">
-        <ed:facts id="{ed:document-id(.)}" title="{ed:display-title(.)}">
-          <xsl:for-each select=".//*[@ref][ed:page-of(.) = ('text', 'about')]">
-            <xsl:variable name="anchor" select="ed:anchor(.)"/>
-            <xsl:variable name="page" select="ed:page-of(.)"/>
-            <xsl:variable name="name" select="ed:text(.)"/>
-            <xsl:variable name="kind" select="local-name()"/>
-            <xsl:for-each select="tokenize(@ref)">
-              <ed:mention ref="{.}" kind="{$kind}"
-                  anchor="{if ($page = 'text') then ed:id($anchor) else web:about-anchor($anchor)}"
-                  label="{ed:anchor-label($anchor)}">
-                <xsl:if test="$page = 'about'"><xsl:attribute name="page" select="'about'"/></xsl:if>
-                <xsl:value-of select="$name"/>
-              </ed:mention>
-            </xsl:for-each>
-          </xsl:for-each>
-        </ed:facts>
-      </xsl:for-each>
-    </ed:mentions>
-    </xsl:variable>
-    <xsl:sequence select="serialize($mentions, map { 'method': 'xml' })"/>
-  </xsl:template>
 
   <!-- Alphabetical order, as a reader looks a name up: persons by surname (the last word, with its
        particles "de", "von"… after it), other entries without a leading article; accents and case

@@ -49,7 +49,7 @@
     <xsl:sequence select="if ($target/self::ed:target) then $root || $target/@href else map {
         'register': function() { web:entry-href($anchor, $root) },
         'text': function() { web:document-href($tei, $root) || '#' || ed:id(($target[@xml:id], $anchor)[1]) },
-        'about': function() { web:about-href($tei, $root) || '#' || web:about-anchor($anchor) }
+        'about': function() { web:about-href($tei, $root) || '#' || ed:about-anchor($anchor) }
       }(ed:page-of($target))()"/>
   </xsl:function>
 
@@ -64,13 +64,6 @@
       </xsl:for-each>
     </ed:targets>
   </xsl:template>
-
-  <!-- The id under which an "about" page shows a header element: a witness's own id, else its section. -->
-  <xsl:function name="web:about-anchor" as="xs:string">
-    <xsl:param name="anchor" as="element()"/>
-    <xsl:sequence select="if ($anchor[self::bibl][@xml:id]) then string($anchor/@xml:id)
-                          else ($ed:header-sections(local-name($anchor)), 'title')[1]"/>
-  </xsl:function>
 
   <xsl:variable name="web:metadata-labels" as="map(xs:string, xs:string)" select="map {
       'bibtex': 'BibTeX', 'ris': 'RIS', 'csl-json': 'CSL JSON', 'jsonld': 'JSON-LD', 'mods': 'MODS',

@@ -39,7 +39,7 @@
     <xsl:sequence select="map {
         'register': function() { '#' || ed:id($anchor) },
         'text': function() { print:in-book($target, ed:id(($target[@xml:id], $anchor)[1]), '') },
-        'about': function() { print:in-book($target, web:about-anchor($anchor), 'about/') }
+        'about': function() { print:in-book($target, ed:about-anchor($anchor), 'about/') }
       }(ed:page-of($target))()"/>
   </xsl:function>
 
