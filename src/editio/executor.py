@@ -129,16 +129,8 @@ def render_task(task: DocumentTask) -> DocumentResult:
     """Every pooled builder's files for one document: a function of the task and the ``Shared``."""
     from . import builders
     from .cache import RECORD_DATED
-    from .documents import parse_document
-    from .edition import Edition
 
-    if _shared is None:
-        raise RuntimeError("render_task runs inside an executor")
-    document = parse_document(task.source, task.path)
-    edition = Edition(config=_shared.config, documents=[document], output_dir=_shared.output_dir)
-    # the index every per-document transform reads, made once by the build, not again here
-    edition.__dict__["context_xml"] = _shared.context_xml
-    edition.__dict__["saxon_context"] = _context()
+    document, edition = _document_edition(task)
     outputs = {}
     run = builders.Run(edition, _shared.options, builders.create)
     run.neighbours = {document.id: task.neighbours}
@@ -156,14 +148,22 @@ def render_task(task: DocumentTask) -> DocumentResult:
 
 def facts_task(task: DocumentTask) -> bytes:
     """The document's ``<ed:facts>`` (``facts.py``): a function of the task and the ``Shared``."""
-    from .documents import parse_document
-    from .edition import Edition
     from .facts import render_facts
 
+    document, edition = _document_edition(task)
+    return render_facts(edition, document)
+
+
+def _document_edition(task: DocumentTask):
+    """The task's document, and an edition of it alone that reads the ``Shared`` index."""
+    from .documents import parse_document
+    from .edition import Edition
+
     if _shared is None:
-        raise RuntimeError("facts_task runs inside an executor")
+        raise RuntimeError("a document's task runs inside an executor")
     document = parse_document(task.source, task.path)
     edition = Edition(config=_shared.config, documents=[document], output_dir=_shared.output_dir)
+    # the index every per-document transform reads, made once by the build, not again here
     edition.__dict__["context_xml"] = _shared.context_xml
     edition.__dict__["saxon_context"] = _context()
-    return render_facts(edition, document)
+    return document, edition
