@@ -160,6 +160,24 @@ def test_correspondents_say_who_wrote_to_whom_how_often_and_when(corpus_run):
     assert text.count("Clara Weiss (1 letter)") == 1
 
 
+def test_correspondents_are_grouped_by_their_register_entry_whatever_the_pointer(tmp_path):
+    """One person, named by a prefixed pointer in one letter and by an authority URI in another, is
+    one correspondent: the merged register resolves both to one entry."""
+    folder = tmp_path / "letters"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "registers", folder)
+    letter = (folder / "L1.xml").read_text(encoding="utf-8")
+    (folder / "L3.xml").write_text(
+        letter.replace('xml:id="L1"', 'xml:id="L3"').replace('xml:id="L1-', 'xml:id="L3-')
+        .replace('<persName ref="#hm">Muster, Hedwig</persName><date when="1901-05-02"/>',
+                 '<persName ref="https://d-nb.info/gnd/000000007">Beispiel, Karl</persName><date when="1902-01-10"/>')
+        .replace('<correspAction type="received"><persName ref="pmb:7">Karl Beispiel</persName>',
+                 '<correspAction type="received"><persName ref="#hm">Hedwig Muster</persName>'), encoding="utf-8")
+    with run_of(load_edition([folder])) as run:
+        text = _text(stylesheet("html.xsl").call(f"{WEB}correspondents-page", run.pages_index, **FEW).content.decode())
+    assert "2 correspondents" in text
+    assert "Karl Beispiel (2 letters, 1901–1902) Wrote to: Hedwig Muster (1) Received from: Hedwig Muster (1)" in text
+
+
 def test_places_count_letters_written_and_received_there(corpus_run):
     text = _text(stylesheet("html.xsl").call(f"{WEB}places-page", corpus_run.pages_index, **FEW).content.decode())
     assert "Bonn (2 letters, 1901) written here: 1; received here: 1" in text

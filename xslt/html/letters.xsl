@@ -45,18 +45,22 @@
       map { 'file': 'correspondents.html', 'title': 'Correspondents', 'entry': 'web:correspondents-page' },
       map { 'file': 'places.html', 'title': 'Places of writing', 'entry': 'web:places-page' }"/>
 
-  <!-- ONE grouping of correspondents and places: by the reference as written, else by the name.
-       (When the merged register lands, this is where a reference becomes its entry.) -->
+  <!-- ONE grouping of correspondents and places: by the register entry the reference resolves to
+       (the merged register: "Tillich, Paul" in one letter and "Paul Tillich" in another are one
+       person), else by the reference as written, else by the name. -->
   <xsl:function name="web:party-key" as="xs:string">
     <xsl:param name="party" as="element()"/>
-    <xsl:sequence select="if (normalize-space($party/@ref)) then 'ref ' || normalize-space($party/@ref)
+    <xsl:variable name="ref" select="normalize-space($party/@ref)"/>
+    <xsl:variable name="entry" select="if ($ref) then ed:entity($ref, $party) else ()"/>
+    <xsl:sequence select="if ($entry/@xml:id) then 'entry ' || $entry/@xml:id
+                          else if ($ref) then 'ref ' || $ref
                           else 'name ' || lower-case(normalize-space($party))"/>
   </xsl:function>
 
   <xsl:function name="web:party-id" as="xs:string">
     <xsl:param name="prefix" as="xs:string"/>
     <xsl:param name="key" as="xs:string"/>
-    <xsl:sequence select="$prefix || '-' || replace(replace($key, '^(ref|name) #?', ''), '[^\p{L}\p{N}_-]+', '-')"/>
+    <xsl:sequence select="$prefix || '-' || replace(replace($key, '^(entry|ref|name) #?', ''), '[^\p{L}\p{N}_-]+', '-')"/>
   </xsl:function>
 
   <xsl:function name="web:parties" as="xs:string">
