@@ -158,9 +158,10 @@ def build_edition(paths: Iterable[str | Path] | None = None, out: str | Path | N
                 # a per-document builder's entry holds only its edition-wide files (its documents' are
                 # kept per document)
                 files = writer.written[before:] if current in pure else writer.written
+                kept = set(files)
                 cache.store_outputs(current.name, builder_key(current, edition, options, produced=True),
                                     staging / current.folder, files,
-                                    {path: notes for path, notes in writer.notes.items() if path in set(files)})
+                                    {path: notes for path, notes in writer.notes.items() if path in kept})
                 stage("cache entries")
             if progress:
                 progress(steps, steps)
