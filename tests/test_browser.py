@@ -14,12 +14,10 @@ from urllib.parse import urlsplit
 import pytest
 
 from conftest import ROOT
+from web_support import chromium_browser
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 LETTER = "letter-to-the-workers-of-western-europe.html"
 ARTIFACTS = ROOT / "test-artifacts"
 
@@ -47,12 +45,8 @@ def server(site):
 
 @pytest.fixture(scope="module")
 def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    with chromium_browser() as chromium:
         yield chromium
-        chromium.close()
 
 
 class Visit:

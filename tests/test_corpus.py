@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from conftest import LETTER, ROOT
-from editio import executor
+from conftest import LETTER
+from corpus_support import documents_rendered, output_tree, synthetic_corpus
 from editio.build import build_edition
 from editio.builders import run_of
 from editio.cli import main
@@ -71,50 +71,35 @@ def test_notes_of_one_kind_become_one_line_with_counts_and_first_places(tmp_path
         "html: L1: something else entirely"]
 
 
-def _tree(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*"))
-            if p.is_file() and ".cache" not in p.relative_to(folder).parts}
-
-
-def _synthetic(folder: Path, letters: int) -> Path:
-    import sys
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    from generate_corpus import write_corpus
-    return write_corpus(folder, letters)
 
 
 @pytest.fixture(scope="module")
-def synthetic_corpus(tmp_path_factory) -> Path:
+def pool_sized_corpus(tmp_path_factory) -> Path:
     """Enough letters for the build to start a pool of workers."""
-    return _synthetic(tmp_path_factory.mktemp("corpus") / "letters", POOL_THRESHOLD + 2)
+    return synthetic_corpus(tmp_path_factory.mktemp("corpus") / "letters", POOL_THRESHOLD + 2)
 
 
 @pytest.mark.slow
-def test_a_pool_of_workers_builds_byte_for_byte_what_one_process_builds(synthetic_corpus, tmp_path):
-    serial = build_edition([synthetic_corpus], out=tmp_path / "serial", only=["html", "text", "metadata"],
+def test_a_pool_of_workers_builds_byte_for_byte_what_one_process_builds(pool_sized_corpus, tmp_path):
+    serial = build_edition([pool_sized_corpus], out=tmp_path / "serial", only=["html", "text", "metadata"],
                            validate=False, fresh=True, jobs=1)
-    pooled = build_edition([synthetic_corpus], out=tmp_path / "pooled", only=["html", "text", "metadata"],
+    pooled = build_edition([pool_sized_corpus], out=tmp_path / "pooled", only=["html", "text", "metadata"],
                            validate=False, fresh=True, jobs=2)
     assert serial.outputs == pooled.outputs and serial.notes == pooled.notes
-    assert _tree(tmp_path / "serial") == _tree(tmp_path / "pooled")
+    assert output_tree(tmp_path / "serial") == output_tree(tmp_path / "pooled")
 
 
 def test_a_changed_letter_rebuilds_its_own_files_and_the_edition_wide_ones_only(tmp_path):
-    letters = _synthetic(tmp_path / "letters", 5)
+    letters = synthetic_corpus(tmp_path / "letters", 5)
     out = tmp_path / "out"
     build_edition([letters], out=out, only=["html", "text"], validate=False, jobs=1)
-    before = _tree(out)
+    before = output_tree(out)
     changed = sorted((letters / "letters").glob("*.xml"))[3]
     changed.write_text(changed.read_text(encoding="utf-8").replace("</p>", " Zwischenruf</p>", 1), encoding="utf-8")
-    made: list[str] = []
-    original = executor.render_task
-    try:
-        executor.render_task = lambda task: made.append(Path(task.path).name) or original(task)
-        build_edition([letters], out=out, only=["html", "text"], validate=False, jobs=1)
-    finally:
-        executor.render_task = original
+    made = documents_rendered(
+        lambda: build_edition([letters], out=out, only=["html", "text"], validate=False, jobs=1))
     assert made == [changed.name]
-    after = _tree(out)
+    after = output_tree(out)
     differing = {path for path in before.keys() | after.keys() if before.get(path) != after.get(path)}
     edition = load_edition([letters])
     document_id = next(d.id for d in edition.texts if d.path.name == changed.name)
@@ -123,7 +108,7 @@ def test_a_changed_letter_rebuilds_its_own_files_and_the_edition_wide_ones_only(
     assert not [path for path in differing if re.search(r"(^|/)([^/.]+)\.", path)[2] in others]
     # and what the cache replays is what a fresh build makes
     build_edition([letters], out=tmp_path / "fresh", only=["html", "text"], validate=False, fresh=True, jobs=1)
-    assert _tree(tmp_path / "fresh") == after
+    assert output_tree(tmp_path / "fresh") == after
 
 
 def test_a_letter_is_titled_by_its_own_title_not_its_series(tmp_path):
@@ -160,7 +145,7 @@ def test_a_letter_page_summarises_its_correspondence_with_names_as_readers_expec
 
 
 def test_a_correspondence_is_listed_by_year_with_who_wrote_to_whom(tmp_path):
-    letters = _synthetic(tmp_path / "letters", 14)
+    letters = synthetic_corpus(tmp_path / "letters", 14)
     edition = load_edition([letters])
     # the home page reads the letters' facts (facts.py), not the letters
     with run_of(edition) as run:

@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import re
 import shutil
-from pathlib import Path
 
 import pytest
 from lxml import etree
 
 from conftest import ROOT
-from editio import executor
+from corpus_support import documents_rendered, output_tree, synthetic_corpus
 from editio.build import build_edition
 from editio.builders import run_of
 from editio.edition import load_edition
@@ -193,27 +192,10 @@ def test_an_edition_of_one_text_gets_no_corpus_pages(corpus_run):
     assert not stylesheet("html.xsl").call(f"{WEB}letters-page", corpus_run.pages_index).content.strip()
 
 
-def _synthetic(folder: Path, letters: int) -> Path:
-    import sys
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    from generate_corpus import write_corpus
-    return write_corpus(folder, letters)
-
-
-def _rendered_during(build) -> list[str]:
-    made: list[str] = []
-    original = executor.render_task
-    try:
-        executor.render_task = lambda task: made.append(Path(task.path).name) or original(task)
-        build()
-    finally:
-        executor.render_task = original
-    return made
-
 
 @pytest.mark.slow
 def test_a_changed_body_leaves_the_other_letters_cached_and_a_changed_date_reaches_only_its_neighbours(tmp_path):
-    letters = _synthetic(tmp_path / "letters", 14)
+    letters = synthetic_corpus(tmp_path / "letters", 14)
     out = tmp_path / "out"
     build = lambda: build_edition([letters], out=out, only=["html", "text"], validate=False, jobs=1)  # noqa: E731
     build()
@@ -221,17 +203,15 @@ def test_a_changed_body_leaves_the_other_letters_cached_and_a_changed_date_reach
     files = sorted((letters / "letters").glob("*.xml"))
     changed = files[6]
     changed.write_text(changed.read_text(encoding="utf-8").replace("</p>", " Zwischenruf</p>", 1), encoding="utf-8")
-    assert _rendered_during(build) == [changed.name]
+    assert documents_rendered(build) == [changed.name]
     # a new date moves the letter: its pages, and those of its old and new neighbours in date order
     source = changed.read_text(encoding="utf-8")
     when = re.search(r'<date when="(\d{4})-', source)
     moved = source.replace(when[0], f'<date when="{int(when[1]) - 40}-', 1)
     changed.write_text(moved, encoding="utf-8")
-    made = _rendered_during(build)
+    made = documents_rendered(build)
     assert changed.name in made and 2 <= len(made) <= 5
     # and what the cache replays is what a fresh build makes
     build_edition([letters], out=tmp_path / "fresh", only=["html", "text"], validate=False, fresh=True, jobs=1)
-    tree = lambda folder: {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*")  # noqa: E731
-                           if p.is_file() and ".cache" not in p.parts}
-    assert tree(tmp_path / "fresh") == tree(out)
+    assert output_tree(tmp_path / "fresh") == output_tree(out)
     shutil.rmtree(tmp_path / "fresh")

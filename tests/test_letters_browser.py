@@ -3,36 +3,27 @@ site's script sorts it by any column and filters it by a word."""
 
 from __future__ import annotations
 
-import sys
-
 import pytest
 
-from conftest import ROOT
+from corpus_support import synthetic_corpus
 from editio.build import build_edition
+from web_support import chromium_browser
 
 pytestmark = pytest.mark.browser
-
-CHROMIUM = "/usr/bin/chromium"
 
 
 @pytest.fixture(scope="module")
 def letters_page(tmp_path_factory):
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    from generate_corpus import write_corpus
     folder = tmp_path_factory.mktemp("correspondence")
-    corpus = write_corpus(folder / "letters", 14)
+    corpus = synthetic_corpus(folder / "letters", 14)
     build_edition([corpus], out=folder / "out", only=["html"], validate=False, jobs=1)
     return folder / "out" / "html" / "letters" / "index.html"
 
 
 @pytest.fixture(scope="module")
 def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+    with chromium_browser() as chromium:
         yield chromium
-        chromium.close()
 
 
 def _dates(page) -> list[str]:

@@ -190,7 +190,7 @@ def test_a_changed_letter_is_the_only_one_rendered_again_and_the_collected_files
     """The CMIF and the set list are collected from each letter's record state, which the per-document
     cache keeps: a changed letter is rendered again, alone, and what is collected is what a fresh build makes."""
     import shutil
-    from editio import executor
+    from corpus_support import documents_rendered
 
     letters = tmp_path / "letters"
     shutil.copytree(CORRESPONDENCE, letters)
@@ -198,13 +198,8 @@ def test_a_changed_letter_is_the_only_one_rendered_again_and_the_collected_files
     changed = letters / "letter-2.xml"
     changed.write_text(changed.read_text(encoding="utf-8").replace('when="1920-03-01"', 'when="1921-03-01"'),
                        encoding="utf-8")
-    made: list[str] = []
-    original = executor.render_task
-    try:
-        executor.render_task = lambda task: made.append(Path(task.path).name) or original(task)
-        build_edition([letters], out=tmp_path / "out", only=["metadata"], validate=False, jobs=1)
-    finally:
-        executor.render_task = original
+    made = documents_rendered(
+        lambda: build_edition([letters], out=tmp_path / "out", only=["metadata"], validate=False, jobs=1))
     assert made == ["letter-2.xml"]
     cmif = etree.parse(str(tmp_path / "out" / "metadata" / "cmif.xml"))
     assert cmif.xpath("//tei:correspDesc[contains(@ref, 'letter-2')]//tei:date/@when", namespaces=TEI) == ["1921-03-01"]

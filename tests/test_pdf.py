@@ -630,25 +630,17 @@ def test_no_name_is_broken_at_its_own_hyphen(reader, tei):
 
 def test_a_changed_letter_sets_its_own_book_again_and_no_other(tmp_path):
     # PDFs are kept per document: a corpus rebuild after one change sets one book, not every one
-    from test_corpus import _synthetic, _tree
+    from corpus_support import documents_rendered, output_tree, synthetic_corpus
 
-    from editio import executor
-
-    letters = _synthetic(tmp_path / "letters", 3)
+    letters = synthetic_corpus(tmp_path / "letters", 3)
     out = tmp_path / "out"
     build_edition([letters], out=out, only=["pdf"], validate=False, jobs=1)
-    before = _tree(out / "pdf")
+    before = output_tree(out / "pdf")
     changed = sorted((letters / "letters").glob("*.xml"))[1]
     changed.write_text(changed.read_text(encoding="utf-8").replace("</p>", " Zwischenruf</p>", 1), encoding="utf-8")
-    made: list[str] = []
-    original = executor.render_task
-    try:
-        executor.render_task = lambda task: made.append(Path(task.path).name) or original(task)
-        build_edition([letters], out=out, only=["pdf"], validate=False, jobs=1)
-    finally:
-        executor.render_task = original
+    made = documents_rendered(lambda: build_edition([letters], out=out, only=["pdf"], validate=False, jobs=1))
     assert made == [changed.name]
     book = f"{load_edition([changed]).texts[0].id}.pdf"
-    after = _tree(out / "pdf")
+    after = output_tree(out / "pdf")
     assert {path for path in before if before[path] != after[path]} == {book}
     assert any("Zwischenruf" in page.extract_text() for page in pypdf.PdfReader(out / "pdf" / book).pages)

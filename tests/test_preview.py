@@ -75,7 +75,7 @@ def test_the_preview_rebuilds_on_change_and_keeps_the_last_good_build(edition):
 def test_an_open_page_reloads_itself_after_an_edit(edition):
     from playwright.sync_api import sync_playwright
     from waitress import create_server
-    from test_browser import CHROMIUM, CHROMIUM_ARGS
+    from web_support import CHROMIUM, CHROMIUM_ARGS
 
     watcher = Watcher(load_config(edition), log=lambda line: None)
     watcher.check()

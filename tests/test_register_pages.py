@@ -6,7 +6,6 @@ the edition's real index, not through whole builds."""
 from __future__ import annotations
 
 from collections import Counter
-from pathlib import Path
 
 import lxml.html
 import pytest

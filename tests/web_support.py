@@ -1,7 +1,9 @@
-"""Checks shared by the web-edition tests: the Nu Html Checker, and reading built pages."""
+"""Checks shared by the web-edition tests: the Nu Html Checker, reading built pages, and a headless
+Chromium."""
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import subprocess
 from pathlib import Path
@@ -14,6 +16,23 @@ from conftest import FIXTURES, prefetch, prefetched, run_process
 
 TEI_NS = {"tei": "http://www.tei-c.org/ns/1.0"}
 JVM_QUICK_START = ("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto")
+# Debian's Chromium: Playwright's own browser downloads do not work here.
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+@contextlib.contextmanager
+def chromium_browser():
+    """A headless Chromium through Playwright, closed afterwards."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
 
 
 def vnu_errors(pages: list[Path]) -> str:
