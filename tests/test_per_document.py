@@ -9,8 +9,10 @@ import shutil
 import pytest
 
 from conftest import FIXTURES, ROOT, TEI_DIR
+from corpus_support import documents_rendered, output_tree
+from editio.build import build_edition
 from editio.edition import load_edition
-from editio.transform import stylesheet
+from editio.transform import parse_xml, stylesheet
 
 TEI = 'xmlns="http://www.tei-c.org/ns/1.0"'
 
@@ -60,3 +62,81 @@ def test_the_index_holds_no_other_text_but_what_a_text_may_point_to(tmp_path):
     assert 'href="register/persons.html#friend"' in page
     plain = stylesheet("text.xsl").apply(edition.document_node(a), edition.saxon_context).content.decode()
     assert "See the reply, and Lene." in " ".join(plain.split())
+
+
+def letters_and_register(folder):
+    """Two letters and a register of their own (a document without a text): A names a person of the
+    register, B names no one."""
+    settings = (FIXTURES / "any-tei" / "editio.toml").read_text(encoding="utf-8")
+    (folder / "editio.toml").write_text(settings.replace('sources = "."', 'sources = "tei"'), encoding="utf-8")
+    tei = folder / "tei"
+    tei.mkdir()
+    (tei / "register.xml").write_text(
+        f'<TEI {TEI} xml:id="register">{HEADER.format("Register")}<standOff><listPerson>'
+        '<person xml:id="friend"><persName>Lene Freund</persName></person></listPerson></standOff></TEI>',
+        encoding="utf-8")
+    (tei / "a.xml").write_text(
+        f'<TEI {TEI} xml:id="a">{HEADER.format("Letter A")}<text><body>'
+        '<p>Greetings to <persName ref="#friend">Lene</persName>.</p></body></text></TEI>', encoding="utf-8")
+    (tei / "b.xml").write_text(
+        f'<TEI {TEI} xml:id="b">{HEADER.format("Letter B")}<text><body>'
+        '<p>Nothing but weather.</p></body></text></TEI>', encoding="utf-8")
+    return tei
+
+
+HEADER = ("<teiHeader><fileDesc><titleStmt><title>{}</title></titleStmt><publicationStmt><p>p</p>"
+          "</publicationStmt><sourceDesc><p>s</p></sourceDesc></fileDesc></teiHeader>")
+
+
+def name_a_stranger(letter) -> None:
+    """The letter describes a new person in its own standOff (as a correspondence's letters do) and names them."""
+    letter.write_text(letter.read_text(encoding="utf-8").replace(
+        "<text>", '<standOff><listPerson><person xml:id="stranger"><persName>Karl Fremd</persName></person>'
+                  '</listPerson></standOff><text>').replace("weather.", 'weather and <persName ref="#stranger">Karl</persName>.'),
+        encoding="utf-8")
+
+
+def test_a_documents_slice_of_the_index_holds_what_its_pointers_reach_and_no_more(tmp_path):
+    tei = letters_and_register(tmp_path)
+    name_a_stranger(tei / "b.xml")
+    edition = load_edition([tei])
+    a, b = edition.document("a"), edition.document("b")
+    sliced_a, sliced_b = edition.document_context(a).decode(), edition.document_context(b).decode()
+    assert len(edition.context_xml) > max(len(sliced_a), len(sliced_b))
+    for sliced in (sliced_a, sliced_b):
+        assert "<ed:settings" in sliced and 'register-kinds="persons"' in sliced and 'pages="one"' in sliced
+    assert 'id="a"' in sliced_a and 'id="b"' not in sliced_a and 'id="b"' in sliced_b
+    assert "Lene Freund" in sliced_a and "Karl Fremd" not in sliced_a, "another letter's entry is left out"
+    assert "Karl Fremd" in sliced_b and "Lene Freund" not in sliced_b, "so is a register the letter does not name"
+    for document in (a, b):
+        alone = edition.document_node(document)
+        assert (stylesheet("html.xsl").apply(alone, parse_xml(edition.document_context(document))).content
+                == stylesheet("html.xsl").apply(alone, edition.saxon_context).content)
+    page = stylesheet("html.xsl").apply(edition.document_node(a), parse_xml(edition.document_context(a))).content
+    assert b'href="register/persons.html#friend"' in page
+
+
+def build_letters(tei):
+    return build_edition([tei], out=tei.parent / "out", only=["html"], validate=False, jobs=1)
+
+
+def test_a_new_name_in_one_letter_leaves_the_other_letters_cache_entries_in_use(tmp_path):
+    tei = letters_and_register(tmp_path)
+    build_letters(tei)
+    page_a = (tmp_path / "out/html/a.html").read_bytes()
+    name_a_stranger(tei / "b.xml")
+    assert documents_rendered(lambda: build_letters(tei)) == ["b.xml"]
+    assert (tmp_path / "out/html/a.html").read_bytes() == page_a
+    assert b"Karl Fremd" in (tmp_path / "out/html/register/persons.html").read_bytes()
+
+
+def test_a_change_to_an_entry_a_letter_names_rebuilds_that_letter_only(tmp_path):
+    tei = letters_and_register(tmp_path)
+    build_letters(tei)
+    page_b = (tmp_path / "out/html/b.html").read_bytes()
+    register = tei / "register.xml"
+    register.write_text(register.read_text(encoding="utf-8").replace("Lene Freund", "Lene Freundlich"), encoding="utf-8")
+    assert documents_rendered(lambda: build_letters(tei)) == ["a.xml"]
+    assert (tmp_path / "out/html/b.html").read_bytes() == page_b
+    fresh = build_edition([tei], out=tmp_path / "fresh", only=["html"], validate=False, fresh=True, jobs=1)
+    assert fresh.outputs["html"] and output_tree(tmp_path / "fresh") == output_tree(tmp_path / "out")

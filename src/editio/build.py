@@ -272,7 +272,7 @@ def _render_documents(pure: list[Builder], edition: Edition, options: BuildOptio
     which its page reads and its key holds; both are left on ``run`` for the edition-wide pages.
     Returns what drops the entries this build did not use, to be called once the new build is in place."""
     from .cache import RECORD_DATED, DocumentCache, document_key, facts_key
-    from .executor import (POOL_THRESHOLD, DocumentTask, SerialExecutor, Shared, executor_for, facts_task,
+    from .executor import (POOL_THRESHOLD, SerialExecutor, Shared, document_task, executor_for, facts_task,
                            render_task)
     from .record_dates import RecordState, record_dates
 
@@ -280,7 +280,7 @@ def _render_documents(pure: list[Builder], edition: Edition, options: BuildOptio
     dated = {b.name for b in pure} & set(RECORD_DATED)
     dates = record_dates(edition) if dated else None
     used: set[str] = set()
-    shared = Shared(edition.config, edition.context_xml, options, tuple(b.name for b in pure), out_dir)
+    shared = Shared(edition.config, options, tuple(b.name for b in pure), out_dir)
     executor = None
 
     def executor_of(tasks: int):
@@ -298,7 +298,7 @@ def _render_documents(pure: list[Builder], edition: Edition, options: BuildOptio
         neighbours: dict[str, bytes] = {}
         if any(b.reads_facts for b in pure):
             started = time.perf_counter()
-            run.facts = _facts(edition, store, used, fresh, executor_of, facts_task, DocumentTask)
+            run.facts = _facts(edition, store, used, fresh, executor_of, facts_task, document_task)
             from .facts import neighbours as date_neighbours
             neighbours = run.neighbours = date_neighbours(run.facts)
             timings["facts"] = time.perf_counter() - started
@@ -319,7 +319,7 @@ def _render_documents(pure: list[Builder], edition: Edition, options: BuildOptio
         started = time.perf_counter()
         made_here = 0
         made = executor_of(len(missing)).map(render_task, [
-            DocumentTask(str(d.path), d.source, neighbours.get(d.id, b"")) for d in missing])
+            document_task(edition, d, neighbours.get(d.id, b"")) for d in missing])
         for step, document in enumerate(edition.texts, start=1):
             entry = None if document in to_make else store.rows(keys[document])
             if entry is None:  # to make, or an entry damaged since it was found: made here
@@ -328,8 +328,7 @@ def _render_documents(pure: list[Builder], edition: Edition, options: BuildOptio
                 else:
                     # in this process (whose serial executor, if it has one, stays installed)
                     here = None if isinstance(executor, SerialExecutor) else SerialExecutor(shared)
-                    result = render_task(DocumentTask(str(document.path), document.source,
-                                                      neighbours.get(document.id, b"")))
+                    result = render_task(document_task(edition, document, neighbours.get(document.id, b"")))
                     if here is not None:
                         here.close()
                 made_here += 1
@@ -369,7 +368,7 @@ def _facts(edition: Edition, store, used: set[str], fresh: bool, executor_of, fa
     missing = [document for document in edition.texts if document not in found]
     if missing:
         for document, facts in zip(missing, executor_of(len(missing)).map(
-                facts_task, [task(str(d.path), d.source) for d in missing])):
+                facts_task, [task(edition, d) for d in missing])):
             found[document] = facts
     if missing:  # beside the previous build's, which a failed build must leave as they were
         store.store_facts({**kept, **{keys[d]: found[d].decode("utf-8") for d in missing}})

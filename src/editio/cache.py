@@ -7,11 +7,14 @@ of the engines the builder names. Contents, not modification times: a touched bu
 and a changed register or stylesheet rebuilds everything that reads it. The granularity is one
 builder for the whole edition, which is always correct. Beneath it, for the builders whose
 per-document files are pure (``Builder.pure``), each document's files are kept under a key of their
-own (:func:`document_key`): the document's bytes and name, the compact index every per-document
-transform reads, the settings, options, stylesheets and engines, and the document's neighbours in
-date order (its page links them). A changed letter misses only its own entry (and its neighbours',
-when its title or date changed); a change to what every letter reads (a register, a stylesheet)
-misses them all. A document's facts (``facts.py``) are kept the same way (:func:`facts_key`).
+own (:func:`document_key`): the document's bytes and name, its slice of the compact index (the
+settings and register kinds, and the entries, registers and targets its pointers reach:
+``document_context.py``; all its transforms read beside it), the settings, options, stylesheets
+and engines, and the document's neighbours in date order (its page links them). A changed letter
+misses only its own entry, its neighbours' when its title or date changed, and those of the letters
+that name an entry it changed; a letter that adds a new name misses no other letter's entry; a
+change to what every letter reads (the settings, the register kinds, a stylesheet) misses them all.
+A document's facts (``facts.py``) are kept the same way (:func:`facts_key`).
 Validation reports are kept the same way, under the documents and their schemas.
 
 The cache lives in ``<build>/.cache/`` and keeps one entry per builder and one per document of the
@@ -221,42 +224,42 @@ class BlobStore:
 
 
 def document_key(builders, edition, options, document, record_state: str = "", neighbours: bytes = b"") -> str:
-    """The key of ``document``'s files from the pure builders ``builders`` (and, for files that carry
-    record dates, the document's record state; for its page, its neighbours in date order, which are
-    all it reads of the other documents)."""
+    """The key of ``document``'s files from the pure builders ``builders``: the document, its slice of
+    the index (all it reads of the registers and of the other documents), and, for files that carry
+    record dates, the document's record state; for its page, its neighbours in date order."""
     shared = _shared_digest(edition, "documents", " ".join(b.name for b in builders), repr(options),
                             engine_versions(("saxonche", *(e for b in builders for e in b.engines))))
-    return _hash(shared, edition.relative_name(document), document.source, record_state, neighbours)
+    return _hash(shared, edition.relative_name(document), document.source, edition.document_context(document),
+                 record_state, neighbours)
 
 
 def facts_key(edition, document) -> str:
-    """The key of ``document``'s facts (``facts.py``): what the facts transform reads."""
+    """The key of ``document``'s facts (``facts.py``): what the facts transform reads (the document
+    and its slice of the index)."""
     return _hash(_shared_digest(edition, "facts", engine_versions(("saxonche",))),
-                 edition.relative_name(document), document.source)
+                 edition.relative_name(document), document.source, edition.document_context(document))
 
 
 def _shared_digest(edition, *parts: str) -> str:
-    """What every document's key of one kind shares (editio, the settings, the compact index, the
-    stylesheets, ``parts``), hashed once per build rather than once per document."""
+    """What every document's key of one kind shares (editio, the settings, the stylesheets, ``parts``),
+    hashed once per build rather than once per document."""
     kept = edition.__dict__.setdefault("_editio_shared_digests", {})
     if parts not in kept:
-        kept[parts] = _hash(__version__, _edition_digest(edition), repr(edition.config), edition.context_xml,
+        kept[parts] = _hash(__version__, _edition_digest(edition), repr(edition.config),
                             stylesheets_digest(), *parts)
     return kept[parts]
 
 
 def _edition_digest(edition) -> str:
-    """What every document's key shares beside the compact index: editio's code, every byte of the
-    settings file and of the sources without a text (the registers the index is made from), so that
-    the per-document keys, like the builder keys, cover every byte they depend on. Once per build."""
+    """What every document's key shares beside its own bytes and slice: editio's code and every byte
+    of the settings file. Not the registers' sources (the documents without a text) as a whole: a
+    document's transforms read of them only what its slice holds (their merged entries, a register
+    kept in full that it points into), and the slice is in its key. Once per build."""
     digest = edition.__dict__.get("_editio_edition_digest")
     if digest is None:
         settings = edition.config.path.read_bytes() \
             if edition.config.path and edition.config.path.is_file() else b""
-        texts = {id(document) for document in edition.texts}
-        registers = [part for document in edition.documents if id(document) not in texts
-                     for part in (edition.relative_name(document), document.source)]
-        digest = _hash(code_digest(), settings, *registers)
+        digest = _hash(code_digest(), settings)
         edition.__dict__["_editio_edition_digest"] = digest
     return digest
 

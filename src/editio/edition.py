@@ -78,6 +78,17 @@ class Edition:
         index.extend(self._targets())
         return etree.tostring(index, encoding="utf-8")
 
+    @cached_property
+    def context_slices(self):
+        """The compact index cut into pieces, for each document's slice (``document_context.py``)."""
+        from .document_context import ContextSlices
+        return ContextSlices(etree.fromstring(self.context_xml, _INDEX_PARSER), self.documents)
+
+    def document_context(self, document: Document) -> bytes:
+        """What ``document``'s transforms read beside it: the compact index cut down to the settings,
+        the document's own entry and what its pointers reach (``document_context.py``)."""
+        return self.context_slices.of(document)
+
     def _targets(self) -> list:
         """``<ed:target>`` for each element with an id in the texts (where it is read, its label), so that a
         text may point into another; nothing when there is only one text."""

@@ -1,9 +1,11 @@
 """Per-document work as pure tasks, behind a small executor interface.
 
-A task is ``render_task(DocumentTask) -> DocumentResult``: the document's file name and bytes in,
-every pooled builder's files for it out. What all tasks of one build share (the settings, the
-compact index every per-document transform reads, the options, the builders asked for) is a
-:class:`Shared`, handed to each worker once, not to each task. No task reads another's state, so
+A task is ``render_task(DocumentTask) -> DocumentResult``: the document's file name and bytes and
+its slice of the compact index (``document_context.py``: the settings and what its pointers reach,
+never the whole index) in, every pooled builder's files for it out. What all tasks of one build
+share (the settings, the options, the builders asked for) is a :class:`Shared`, handed to each
+worker once, not to each task; a worker holds one document and what it names at a time, never
+the corpus. No task reads another's state, so
 the results do not depend on which worker made them or in what order: a pool's build is
 byte-identical to a serial one.
 
@@ -32,11 +34,10 @@ POOL_THRESHOLD = 24
 
 @dataclass(frozen=True)
 class Shared:
-    """What every task of a build reads: settings, the compact index (``Edition.context_xml``),
-    options and the names of the builders whose per-document files the tasks make."""
+    """What every task of a build reads: settings, options and the names of the builders whose
+    per-document files the tasks make."""
 
     config: Config
-    context_xml: bytes
     options: object
     builders: tuple[str, ...]
     # the build folder: record dates continue the record history the previous build left there
@@ -47,8 +48,16 @@ class Shared:
 class DocumentTask:
     path: str
     source: bytes
+    # the document's slice of the compact index (``Edition.document_context``): all its transforms
+    # read beside the document
+    context: bytes
     # the document's neighbours in date order (``facts.neighbours``): what its page links to
     neighbours: bytes = b""
+
+
+def document_task(edition, document, neighbours: bytes = b"") -> DocumentTask:
+    """The task of ``document`` of ``edition``: its bytes and its slice of the index."""
+    return DocumentTask(str(document.path), document.source, edition.document_context(document), neighbours)
 
 
 @dataclass(frozen=True)
@@ -108,21 +117,11 @@ def executor_for(shared: Shared, tasks: int, jobs: int | None = None) -> Executo
 
 
 _shared: Shared | None = None
-_context_node = None
 
 
 def _install(shared: Shared | None) -> None:
-    global _shared, _context_node
-    _shared, _context_node = shared, None
-
-
-def _context():
-    """The ``Shared`` index as a Saxon tree, parsed once per process."""
-    global _context_node
-    if _context_node is None:
-        from .transform import parse_xml
-        _context_node = parse_xml(_shared.context_xml)
-    return _context_node
+    global _shared
+    _shared = shared
 
 
 def render_task(task: DocumentTask) -> DocumentResult:
@@ -155,15 +154,16 @@ def facts_task(task: DocumentTask) -> bytes:
 
 
 def _document_edition(task: DocumentTask):
-    """The task's document, and an edition of it alone that reads the ``Shared`` index."""
+    """The task's document, and an edition of it alone whose index is the task's slice."""
     from .documents import parse_document
     from .edition import Edition
+    from .transform import parse_xml
 
     if _shared is None:
         raise RuntimeError("a document's task runs inside an executor")
     document = parse_document(task.source, task.path)
     edition = Edition(config=_shared.config, documents=[document], output_dir=_shared.output_dir)
-    # the index every per-document transform reads, made once by the build, not again here
-    edition.__dict__["context_xml"] = _shared.context_xml
-    edition.__dict__["saxon_context"] = _context()
+    # what every per-document transform reads beside the document, cut by the build, not made here
+    edition.__dict__["context_xml"] = task.context
+    edition.__dict__["saxon_context"] = parse_xml(task.context)
     return document, edition
