@@ -7,7 +7,10 @@
   (edition.py): <ed:settings .../> followed by one <ed:document id="…" file="…" has-text="…"> per TEI
   document. For the edition-wide outputs every entry holds its TEI document; for a per-document
   transform (a reading page, an "about" page, a plain text, a record) only the registers (documents
-  without a text) do, and the document itself comes in a tree of its own, wrapped the same way.
+  without a text) do, and the document itself comes in a tree of its own, wrapped the same way. In a
+  build, a per-document transform gets only its document's slice of that index (document_context.py:
+  the settings, and what the document's pointers reach): read the context here only by lookups that
+  start from the document's pointers, never by walking every ed:document.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"

@@ -59,7 +59,8 @@ class Builder:
     engines: ClassVar[tuple[str, ...]] = ()
     #: Copy the files into the web edition too (``html/<folder>/``) when both are built together.
     in_site: ClassVar[bool] = False
-    #: ``render`` is a function of the document, the compact index (``Edition.context_xml``) and the
+    #: ``render`` is a function of the document, the compact index (``Edition.context_xml``; in a build,
+    #: the document's slice of it, ``Edition.document_context``) and the
     #: options alone: its files may be kept per document in the cache and made by worker processes
     #: (``executor.py``), which create the builder by its name in the registry.
     pure: ClassVar[bool] = False
