@@ -31,6 +31,15 @@ def test_a_document_alone_gives_what_the_whole_edition_gave(folder):
         for crosswalk in ("dc.xsl", "mods.xsl", "jsonld.xsl"):
             assert (stylesheet(crosswalk).apply(alone, edition.saxon_context).content
                     == stylesheet(crosswalk).apply(whole, edition.saxon_index).content)
+        # and the document's slice of the index (what a build's task gets) gives what the index gave
+        sliced = parse_xml(edition.document_context(document))
+        assert html.apply(alone, sliced).content == html.apply(alone, edition.saxon_context).content
+        assert (html.call("{urn:editio:web}about-page", sliced, document_id=document.id, document=alone).content
+                == html.call("{urn:editio:web}about-page", edition.saxon_context, document_id=document.id,
+                             document=alone).content)
+        for name in ("text.xsl", "facts.xsl", "typst.xsl", "dc.xsl", "mods.xsl", "jsonld.xsl", "tei-header.xsl"):
+            assert (stylesheet(name).apply(alone, sliced, document_id=document.id).content
+                    == stylesheet(name).apply(alone, edition.saxon_context, document_id=document.id).content), name
 
 
 def two_texts(folder):

@@ -746,6 +746,11 @@
   <xsl:variable name="ed:block-names" as="xs:string*" select="ed:names-of-layout(('container', 'block'))"/>
   <xsl:variable name="ed:container-names" as="xs:string*" select="ed:names-of-layout('container')"/>
   <xsl:variable name="ed:marker-names" as="xs:string*" select="ed:names-of-layout('marker')"/>
+  <!-- The same as sets: asked of every element and its descendants, a look-up in a map, not a walk
+       along a hundred names. -->
+  <xsl:variable name="ed:is-block-name" as="map(xs:string, xs:boolean)" select="map:merge($ed:block-names ! map { .: true() })"/>
+  <xsl:variable name="ed:is-container-name" as="map(xs:string, xs:boolean)" select="map:merge($ed:container-names ! map { .: true() })"/>
+  <xsl:variable name="ed:is-marker-name" as="map(xs:string, xs:boolean)" select="map:merge($ed:marker-names ! map { .: true() })"/>
 
   <xsl:function name="ed:names-of-layout" as="xs:string*">
     <xsl:param name="layouts" as="xs:string+"/>
@@ -757,18 +762,18 @@
        container with no running text beside it ("<opener><dateline>", an unknown element in a div). -->
   <xsl:function name="ed:is-block" as="xs:boolean">
     <xsl:param name="element" as="element()"/>
-    <xsl:sequence select="not(local-name($element) = $ed:marker-names) and (
-        local-name($element) = $ed:block-names
+    <xsl:sequence select="not(map:contains($ed:is-marker-name, local-name($element))) and (
+        map:contains($ed:is-block-name, local-name($element))
         or ed:holds-blocks($element)
-        or exists($element/parent::*[local-name() = $ed:container-names][empty(text()[normalize-space()])]))"/>
+        or exists($element/parent::*[map:contains($ed:is-container-name, local-name())][empty(text()[normalize-space()])]))"/>
   </xsl:function>
 
   <!-- Whether an element's content is blocks (so that it cannot be a paragraph itself). -->
   <xsl:function name="ed:holds-blocks" as="xs:boolean">
     <xsl:param name="element" as="element()"/>
-    <xsl:variable name="markers" select="$element//*[local-name() = $ed:marker-names]"/>
-    <xsl:sequence select="local-name($element) = $ed:container-names
-        or exists($element//*[local-name() = $ed:block-names][empty(ancestor::* intersect $markers)])"/>
+    <xsl:variable name="markers" select="$element//*[map:contains($ed:is-marker-name, local-name())]"/>
+    <xsl:sequence select="map:contains($ed:is-container-name, local-name($element))
+        or exists($element//*[map:contains($ed:is-block-name, local-name())][empty(ancestor::* intersect $markers)])"/>
   </xsl:function>
 
   <!-- Format-neutral decisions of the behaviours, made once for every output. -->
