@@ -65,7 +65,7 @@ class ContextSlices:
         self._needs: dict[int, int] = {}                    # a pointer row → the entry it names
         self._named: dict[str, list[int]] = {}              # a value → the pieces that answer it
         self._own: dict[str, int] = {}                      # a document's id → its entry
-        self._tokens: dict[int, set[str]] = {}        # a piece's own pointer values, when asked
+        self._tokens: dict[int, set[str]] = {}              # a piece's own pointer values, when asked
         self._settings: list[int] = []
         self._selections: dict[str, tuple[Document, tuple[int, ...]]] = {}
         register = index.find(f"{{{EDITIO_NS}}}register")
@@ -115,9 +115,10 @@ class ContextSlices:
         # what points to an id from a register kept in full (ed:occurrences): by the id pointed to
         self._pointed_from: dict[str, list[int]] = {}
         for number, wrapper in referring:
+            definitions = _prefix_definitions(wrapper)
             for element in wrapper.iter(etree.Element):
                 for pointer in (element.get("ref") or "").split():
-                    for value in self._values(pointer, _prefix_definitions(wrapper)):
+                    for value in _readings(pointer, definitions):
                         places = self._pointed_from.setdefault(value, [])
                         if not places or places[-1] != number:
                             places.append(number)
@@ -211,10 +212,6 @@ class ContextSlices:
                 found = set()
             self._tokens[number] = found
         return self._tokens[number]
-
-    @staticmethod
-    def _values(pointer: str, definitions) -> set[str]:
-        return _readings(pointer, definitions)
 
 
 def _pointer_values(root: etree._Element, definitions, attributes=None) -> set[str]:
