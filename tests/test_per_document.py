@@ -71,6 +71,11 @@ def test_the_index_holds_no_other_text_but_what_a_text_may_point_to(tmp_path):
     assert 'href="register/persons.html#friend"' in page
     plain = stylesheet("text.xsl").apply(edition.document_node(a), edition.saxon_context).content.decode()
     assert "See the reply, and Lene." in " ".join(plain.split())
+    # a's slice: b's paragraph as a target and the entry b describes, nothing else of b
+    sliced = edition.document_context(a).decode()
+    assert 'id="b-p2"' in sliced and "Lene Freund" in sliced
+    assert 'id="b-p1"' not in sliced, "an id of the other text that a does not point to is left out"
+    assert stylesheet("html.xsl").apply(edition.document_node(a), parse_xml(sliced)).content.decode() == page
 
 
 def letters_and_register(folder):
