@@ -186,3 +186,67 @@ def test_identifier_settings_are_checked(tmp_path, table, message):
     else:
         with pytest.raises(ConfigError, match=re.escape(message)):
             load_config(tmp_path)
+
+
+# The suggested citation: each style parsed once per process, its lookups kept (editio.citation)
+
+def fresh_style_citation(record: str | bytes, style: str) -> str:
+    """The citation as citeproc-py's documentation makes it: a style parsed for this citation alone."""
+    from editio.citation import _xhtml
+
+    items = json.loads(record)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        bibliography = CitationStylesBibliography(CitationStylesStyle(get_style_filepath(style), validate=False),
+                                                  CiteProcJSON(items), formatter.html)
+        bibliography.register(Citation([CitationItem(items[0]["id"])]))
+        return _xhtml(str(bibliography.bibliography()[0]))
+
+
+def csl_records(edition, letter) -> list[str]:
+    """Our letter's record, and records of the kinds a correspondence cites (each CSL field that takes
+    another branch of the styles: persons in parts or literal, editors, translators, no date, a range,
+    a container, a page range)."""
+    ours = render_record(edition, letter, "csl-json").decode("utf-8")
+    made = [
+        {"id": "l1", "type": "letter", "title": "Brief an Hannah Tillich", "author": [{"family": "Tillich", "given": "Paul"}],
+         "recipient": [{"family": "Tillich", "given": "Hannah"}], "issued": {"date-parts": [[1925, 3, 2]]},
+         "publisher": "Institut", "URL": "https://example.org/l1.html", "language": "deu"},
+        {"id": "l2", "type": "letter", "title": "Brief ohne Datum", "author": [{"literal": "Marie Tillich"}],
+         "URL": "https://example.org/l2.html"},
+        {"id": "b1", "type": "book", "title": "Die sozialistische Entscheidung",
+         "author": [{"family": "Tillich", "given": "Paul"}], "editor": [{"family": "Albrecht", "given": "Renate"}],
+         "translator": [{"family": "Doe", "given": "Jane"}], "issued": {"date-parts": [[1933], [1934]]},
+         "publisher": "Protte", "publisher-place": "Potsdam"},
+        {"id": "a1", "type": "article-journal", "title": "Kairos", "container-title": "Die Tat",
+         "author": [{"family": "Tillich", "given": "Paul"}, {"family": "Wegener", "given": "Richard"},
+                    {"family": "Heimann", "given": "Eduard"}], "volume": "14", "page": "330-350",
+         "issued": {"date-parts": [[1922]]}},
+        {"id": "c1", "type": "chapter", "title": "Ein Kapitel", "container-title": "Ein Sammelband",
+         "editor": [{"family": "Albrecht", "given": "Renate"}], "issued": {"date-parts": [[1959, 5]]}},
+    ]
+    return [ours, *(json.dumps([record]) for record in made)]
+
+
+@pytest.mark.parametrize("order", ["forward", "backward", "each twice"])
+def test_a_citation_through_the_kept_style_is_a_fresh_styles_in_any_order(edition, letter, order):
+    from editio.citation import render_citation
+
+    records = csl_records(edition, letter)
+    sequence = {"forward": records, "backward": records[::-1], "each twice": [*records, *records[::-1]]}[order]
+    for style in ("chicago-author-date", "apa"):
+        for record in sequence:
+            assert render_citation(record, style) == fresh_style_citation(record, style), (style, record)
+
+
+def test_the_kept_style_is_parsed_once_and_rendering_leaves_it_as_it_was(edition, letter):
+    from lxml import etree
+
+    from editio.citation import _style, render_citation
+
+    style = _style("chicago-author-date")
+    before = etree.tostring(style.xml)
+    for record in csl_records(edition, letter):
+        render_citation(record)
+    assert _style("chicago-author-date") is style
+    assert etree.tostring(style.xml) == before, "a citation changed the style that the next one reads"
