@@ -13,17 +13,13 @@
 
   <xsl:include href="common.xsl"/>
   <xsl:include href="metadata-common.xsl"/>
+  <xsl:include href="metadata/dc.xsl"/>
 
   <xsl:output method="xml" encoding="UTF-8" indent="yes"/>
   <xsl:mode on-no-match="fail"/>
 
   <xsl:template match="TEI">
-    <oai_dc:dc xsi:schemaLocation="http://www.openarchives.org/OAI/2.0/oai_dc/ http://www.openarchives.org/OAI/2.0/oai_dc.xsd">
-      <xsl:namespace name="dc" select="'http://purl.org/dc/elements/1.1/'"/>
-      <xsl:for-each select="ed:dublin-core(.)">
-        <xsl:element name="dc:{?1}">{?2}</xsl:element>
-      </xsl:for-each>
-    </oai_dc:dc>
+    <xsl:sequence select="ed:oai_dc-record(.)"/>
   </xsl:template>
 
 </xsl:stylesheet>

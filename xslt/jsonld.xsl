@@ -9,12 +9,13 @@
 
   <xsl:include href="common.xsl"/>
   <xsl:include href="metadata-common.xsl"/>
+  <xsl:include href="metadata/jsonld.xsl"/>
 
   <xsl:output method="json" encoding="UTF-8" indent="yes"/>
   <xsl:mode on-no-match="fail"/>
 
   <xsl:template match="TEI">
-    <xsl:sequence select="ed:jsonld(.)"/>
+    <xsl:sequence select="ed:jsonld-record(.)"/>
   </xsl:template>
 
 </xsl:stylesheet>

@@ -16,77 +16,21 @@
     exclude-result-prefixes="#all"
     expand-text="yes">
 
-  <!-- imported: its rules (the header and its pointers) apply inside mdWrap, this stylesheet's TEI rule wins -->
-  <xsl:import href="tei-header.xsl"/>
+  <xsl:include href="common.xsl"/>
   <xsl:include href="metadata-common.xsl"/>
+  <xsl:include href="metadata/tei-header.xsl"/>
+  <xsl:include href="metadata/mets.xsl"/>
 
   <!-- indented, but not the wrapped header: whitespace added to its mixed content would change its text -->
   <xsl:output method="xml" encoding="UTF-8" indent="yes" suppress-indentation="Q{http://www.tei-c.org/ns/1.0}teiHeader"/>
-
-  <!-- The records referenced as descriptive metadata: format name → METS MDTYPE. -->
-  <xsl:variable name="ed:mets-records" as="map(xs:string, xs:string)" select="map {
-      'mods': 'MODS', 'marcxml': 'MARC', 'oai_dc': 'DC' }"/>
+  <xsl:mode on-no-match="fail"/>
 
   <!-- The TEI header record already made for this document (metadata-formats.xml: wraps), so that it
        is not worked out twice; without it, made here. -->
   <xsl:param name="made" as="document-node()?"/>
 
   <xsl:template match="TEI">
-    <xsl:variable name="base" select="string($ed:settings/@base-url)"/>
-    <xsl:variable name="id" select="ed:document-id(.)"/>
-    <xsl:variable name="file" select="ancestor::ed:document[1]/@file"/>
-    <mets:mets OBJID="{ed:cite-as(.)}" LABEL="{ed:title(.)}" TYPE="{ed:kind(.)}"
-        xsi:schemaLocation="http://www.loc.gov/METS/ http://www.loc.gov/standards/mets/version1121/mets.xsd">
-      <mets:metsHdr LASTMODDATE="{ed:record-date(.)}T00:00:00Z">
-        <mets:agent ROLE="CREATOR" TYPE="ORGANIZATION">
-          <mets:name>{ed:publisher(.)}</mets:name>
-        </mets:agent>
-      </mets:metsHdr>
-      <mets:dmdSec ID="dmd-tei">
-        <mets:mdWrap MDTYPE="TEIHDR" MIMETYPE="application/tei+xml">
-          <mets:xmlData>
-            <xsl:choose>
-              <xsl:when test="exists($made)">
-                <xsl:copy-of select="$made/*"/>
-              </xsl:when>
-              <xsl:otherwise>
-                <xsl:next-match/>
-              </xsl:otherwise>
-            </xsl:choose>
-          </mets:xmlData>
-        </mets:mdWrap>
-      </mets:dmdSec>
-      <xsl:for-each select="$ed:record-formats[@name = map:keys($ed:mets-records)]" xmlns:map="http://www.w3.org/2005/xpath-functions/map">
-        <mets:dmdSec ID="dmd-{@name}">
-          <mets:mdRef LOCTYPE="URL" MDTYPE="{$ed:mets-records(string(@name))}" MIMETYPE="{@media-type}"
-                      xlink:href="{$base}metadata/{$id}{@suffix}"/>
-        </mets:dmdSec>
-      </xsl:for-each>
-      <mets:fileSec>
-        <mets:fileGrp USE="master">
-          <mets:file ID="file-tei" MIMETYPE="application/tei+xml">
-            <mets:FLocat LOCTYPE="URL" xlink:href="{$base}tei/{($file, $id || '.xml')[1]}"/>
-          </mets:file>
-        </mets:fileGrp>
-        <mets:fileGrp USE="derivative">
-          <mets:file ID="file-html" MIMETYPE="text/html">
-            <mets:FLocat LOCTYPE="URL" xlink:href="{ed:document-url(.)}"/>
-          </mets:file>
-          <mets:file ID="file-text" MIMETYPE="text/plain">
-            <mets:FLocat LOCTYPE="URL" xlink:href="{$base}text/{$id}.txt"/>
-          </mets:file>
-        </mets:fileGrp>
-      </mets:fileSec>
-      <mets:structMap TYPE="logical">
-        <mets:div TYPE="{ed:kind(.)}" LABEL="{ed:title(.)}"
-                  DMDID="{string-join(('dmd-tei', $ed:record-formats[@name = map:keys($ed:mets-records)] ! ('dmd-' || @name)), ' ')}"
-                  xmlns:map="http://www.w3.org/2005/xpath-functions/map">
-          <mets:fptr FILEID="file-tei"/>
-          <mets:fptr FILEID="file-html"/>
-          <mets:fptr FILEID="file-text"/>
-        </mets:div>
-      </mets:structMap>
-    </mets:mets>
+    <xsl:sequence select="ed:mets-record(., $made)"/>
   </xsl:template>
 
 </xsl:stylesheet>

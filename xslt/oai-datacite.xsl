@@ -13,29 +13,20 @@
     exclude-result-prefixes="#all"
     expand-text="yes">
 
-  <!-- imported, so that this stylesheet's rule for TEI wins over the bare record's -->
-  <xsl:import href="datacite.xsl"/>
+  <xsl:include href="common.xsl"/>
+  <xsl:include href="metadata-common.xsl"/>
+  <xsl:include href="metadata/datacite.xsl"/>
+  <xsl:include href="metadata/oai-datacite.xsl"/>
+
+  <xsl:output method="xml" encoding="UTF-8" indent="yes"/>
+  <xsl:mode on-no-match="fail"/>
 
   <!-- The DataCite record already made for this document (metadata-formats.xml: wraps), so that it is
        not worked out twice; without it, made here. -->
   <xsl:param name="made" as="document-node()?"/>
 
   <xsl:template match="TEI">
-    <oai_datacite xmlns="http://schema.datacite.org/oai/oai-1.1/"
-        xsi:schemaLocation="http://schema.datacite.org/oai/oai-1.1/ http://schema.datacite.org/oai/oai-1.1/oai.xsd">
-      <schemaVersion>4</schemaVersion>
-      <datacentreSymbol/>
-      <payload>
-        <xsl:choose>
-          <xsl:when test="exists($made)">
-            <xsl:copy-of select="$made/*"/>
-          </xsl:when>
-          <xsl:otherwise>
-            <xsl:call-template name="ed:datacite-resource"/>
-          </xsl:otherwise>
-        </xsl:choose>
-      </payload>
-    </oai_datacite>
+    <xsl:sequence select="ed:oai_datacite-record(., $made)"/>
   </xsl:template>
 
 </xsl:stylesheet>

@@ -12,28 +12,13 @@
 
   <xsl:include href="common.xsl"/>
   <xsl:include href="metadata-common.xsl"/>
+  <xsl:include href="metadata/ris.xsl"/>
 
   <xsl:output method="text" encoding="UTF-8"/>
   <xsl:mode on-no-match="fail"/>
 
   <xsl:template match="TEI">
-    <xsl:variable name="citation" select="ed:citation(.)"/>
-    <xsl:variable name="lines" as="array(xs:string?)*" select="
-        ['TY', $ed:kinds($citation?kind)?ris],
-        $citation?author-parties ! ['AU', ed:inverted-name(., false())],
-        ['TI', $citation?title],
-        $citation?editor-parties ! ['ED', ed:inverted-name(., false())],
-        ['PB', $citation?publisher],
-        ['PY', substring($citation?issued, 1, 4)],
-        ['DA', translate($citation?issued, '-', '/')],
-        ['ET', $citation?version],
-        ['UR', $citation?url],
-        ['DO', $citation?doi],
-        ['LA', $citation?language],
-        $citation?keywords ! ['KW', .],
-        ['N1', $citation?original ! ('Original date: ' || ed:date-description(.))],
-        ['ID', $citation?id]"/>
-    <xsl:value-of select="($lines[normalize-space(?2)], ['ER', '']) ! (?1 || '  - ' || ?2 || '&#13;&#10;')" separator=""/>
+    <xsl:sequence select="ed:ris-record(.)"/>
   </xsl:template>
 
 </xsl:stylesheet>

@@ -26,8 +26,9 @@ from .record_dates import record_dates
 from .transform import XSLT_DIR, parse_xml, stylesheet
 
 CATALOGUE = "catalogue.json"
+# every document-scope record of a document, in one transformation
+RECORDS = "records.xsl"
 _DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-_DECLARATION = re.compile(rb"\A\s*<\?xml[^>]*\?>")
 
 
 @dataclass(frozen=True)
@@ -83,16 +84,12 @@ def render_record(edition: Edition, document: Document, format_name: str) -> byt
 def render_records(edition: Edition, document: Document, record_date: str) -> dict[str, bytes]:
     """Every document-scope record of ``document`` dated ``record_date``, format name → bytes.
     ``record_dates`` calls it (it hashes them to decide the date) and keeps the result for the
-    builders: a document's records are made once per build."""
-    node, parameters = edition.document_node(document), identifier_parameters(edition, document)
-    made: dict[str, bytes] = {}
-    for chosen in DOCUMENT_FORMATS:  # a wrapped format's row comes before its wrapper's
-        # a wrapped record that came out empty (a document with no header) is worked out by the wrapper
-        carried = made.get(chosen.wraps, b"")
-        wrapped = {"made": parse_xml(carried)} if _DECLARATION.sub(b"", carried, count=1).strip() else {}
-        made[chosen.name] = stylesheet(chosen.stylesheet).apply(node, edition.saxon_context, record_date=record_date,
-                                                                **parameters, **wrapped).content
-    return made
+    builders: a document's records are made once per build, in one transformation
+    (``xslt/records.xsl``: each format's stylesheet gives the same bytes alone)."""
+    records, _ = stylesheet(RECORDS).call_values(
+        f"{{{EDITIO_NS}}}records", edition.saxon_context, document=edition.document_node(document),
+        record_date=record_date, **identifier_parameters(edition, document))
+    return {chosen.name: record.encode("utf-8") for chosen, record in zip(DOCUMENT_FORMATS, records, strict=True)}
 
 
 def identifier_parameters(edition: Edition, document: Document) -> dict[str, str]:
