@@ -514,3 +514,39 @@ def test_tei_records_are_self_contained(edition, letter, register):
     kropotkin = header.xpath("//tei:titleStmt/tei:author/tei:persName/@ref", namespaces=NS)[0].split()
     assert sorted(kropotkin) == sorted(f"{prefix}{authority(register, 'kropotkin', kind)}" for kind, prefix in
                                        (("wikidata", "https://www.wikidata.org/entity/"), ("gnd", "https://d-nb.info/gnd/")))
+
+
+# Every record of a document in one transformation (xslt/records.xsl): the bytes each format's own stylesheet makes
+
+@pytest.mark.parametrize("folder", [TEI_DIR, FIXTURES / "any-tei", FIXTURES / "correspondence", FIXTURES / "registers",
+                                    MINIMAL])
+def test_the_records_made_together_are_the_bytes_each_stylesheet_makes_alone(folder):
+    """records.xsl (what the build and the OAI-PMH endpoint use) against each format's stylesheet run on
+    its own, the wrapping ones (METS, oai_datacite) working out the record they carry themselves:
+    documents with a header, with a bare one and with none (the carried record is then empty)."""
+    from editio.metadata import DOCUMENT_FORMATS as FORMAT_ROWS, identifier_parameters, render_records
+    from editio.transform import stylesheet
+
+    edition = load_edition([folder])
+    assert edition.texts
+    for document in edition.texts:
+        together = render_records(edition, document, "2024-02-29")
+        node = edition.document_node(document)
+        for chosen in FORMAT_ROWS:
+            alone = stylesheet(chosen.stylesheet).apply(node, edition.saxon_context, record_date="2024-02-29",
+                                                        **identifier_parameters(edition, document)).content
+            assert together[chosen.name] == alone, (document.id, chosen.name)
+        assert together["oai_dc"].startswith(b'<?xml version="1.0" encoding="UTF-8"?>')
+        assert together["tei"] and together["mets"]
+
+
+def test_the_records_stylesheet_serialises_each_record_as_its_stylesheet_declares():
+    """The serialisation of each format is read from its stylesheet's xsl:output, not written again."""
+    from editio.metadata import DOCUMENT_FORMATS as FORMAT_ROWS
+    from editio.transform import XSLT_DIR
+
+    xsl = "{http://www.w3.org/1999/XSL/Transform}"
+    for chosen in FORMAT_ROWS:
+        sheet = etree.parse(str(XSLT_DIR / chosen.stylesheet)).getroot()
+        assert sheet.find(f"{xsl}output") is not None, f"{chosen.stylesheet} declares its own xsl:output"
+        assert sheet.find(f"{xsl}import") is None, f"{chosen.stylesheet} includes modules (records.xsl includes them too)"
