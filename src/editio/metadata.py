@@ -1,8 +1,9 @@
 """Library metadata: records in library formats for each document and the edition, and the catalogue
 the OAI-PMH endpoint serves. The builder that writes them is ``editio.builders.metadata``.
 
-The crosswalks are XSLT (``xslt/dc.xsl``, ``mods.xsl``, …). This module only knows which stylesheet
-makes which format, runs it, and lays out the files. The format table is ``xslt/metadata-formats.xml``,
+The crosswalks are XSLT (``xslt/dc.xsl``, ``mods.xsl``, …); ``xslt/records.xsl`` makes every
+document-scope record of a document in one transformation, from the same rules. This module only
+knows which stylesheet makes which format, runs them, and lays out the files. The format table is ``xslt/metadata-formats.xml``,
 read here into :data:`FORMATS` and by ``head-metadata.xsl`` for the links of each page, so that adding
 a format is adding one row (and its stylesheet).
 """
