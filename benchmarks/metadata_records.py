@@ -5,8 +5,9 @@
 Default folder: the Tillich correspondence in ../shared. Prints, per letter, the time of each
 format's stylesheet run on its own (what a build did before ``xslt/records.xsl``), of the set facts
 and CMIF entry (catalogue.xsl), of giving the document a Saxon tree of its own, and of
-``render_records`` (every record in one transformation), with the best of ``--rounds`` for each,
-and checks that both ways give the same bytes. Processor time of this process (Saxon runs in it):
+``render_records`` (every record in one transformation) and of ``render_facts_and_records`` (the
+facts too, as a build asks), with the best of ``--rounds`` for each, and checks that every way
+gives the same bytes. Processor time of this process (Saxon runs in it):
 on a shared machine, wall-clock time measures the neighbours too.
 """
 
@@ -23,7 +24,8 @@ TILLICH = ROOT.parent / "shared" / "corpora" / "tillich-briefe" / "letters"
 
 def main() -> None:
     from editio.edition import load_edition
-    from editio.metadata import DOCUMENT_FORMATS, identifier_parameters, record_facts, render_records
+    from editio.metadata import (DOCUMENT_FORMATS, identifier_parameters, record_facts, render_facts_and_records,
+                                 render_records)
     from editio.transform import stylesheet
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -60,7 +62,10 @@ def main() -> None:
             started = time.process_time()
             together = render_records(edition, document, "2024-01-01")
             cost["render_records (records.xsl, one transformation)"] += time.process_time() - started
-            same = same and together == separately
+            started = time.process_time()
+            facts, with_facts = render_facts_and_records(edition, document, "2024-01-01")
+            cost["render_facts_and_records (the same, and the facts)"] += time.process_time() - started
+            same = same and together == separately == with_facts and facts == record_facts(edition, document)
         for name, seconds in cost.items():
             best[name] = min(best.get(name, seconds), seconds)
     every = sum(best[f.name] for f in DOCUMENT_FORMATS)

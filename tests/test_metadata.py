@@ -550,3 +550,19 @@ def test_the_records_stylesheet_serialises_each_record_as_its_stylesheet_declare
         sheet = etree.parse(str(XSLT_DIR / chosen.stylesheet)).getroot()
         assert sheet.find(f"{xsl}output") is not None, f"{chosen.stylesheet} declares its own xsl:output"
         assert sheet.find(f"{xsl}import") is None, f"{chosen.stylesheet} includes modules (records.xsl includes them too)"
+
+
+def test_the_facts_made_with_the_records_are_the_catalogue_stylesheets():
+    """record_dates asks for a document's facts and records at once (records.xsl): the same facts as
+    catalogue.xsl alone, the same records as without them."""
+    from editio.metadata import record_facts, render_facts_and_records, render_records
+
+    entries = []
+    for folder in (TEI_DIR, FIXTURES / "correspondence", FIXTURES / "any-tei"):
+        edition = load_edition([folder])
+        for document in edition.texts:
+            facts, records = render_facts_and_records(edition, document, "2024-02-29")
+            assert facts == record_facts(edition, document), document.id
+            assert records == render_records(edition, document, "2024-02-29"), document.id
+            entries.append(facts.get("cmif"))
+    assert any(entries), "a letter's CMIF entry is among the facts"

@@ -16,29 +16,17 @@
     exclude-result-prefixes="#all"
     expand-text="yes">
 
-  <!-- the letter's CMIF entry comes with its facts (cmif.xsl includes common.xsl and metadata-common.xsl) -->
-  <xsl:import href="cmif.xsl"/>
+  <xsl:include href="common.xsl"/>
+  <xsl:include href="metadata-common.xsl"/>
+  <!-- the letter's CMIF entry comes with its facts -->
+  <xsl:include href="metadata/cmif.xsl"/>
+  <xsl:include href="metadata/catalogue.xsl"/>
 
   <xsl:output method="json" encoding="UTF-8" indent="no"/>
   <xsl:mode on-no-match="fail"/>
 
   <xsl:template match="TEI">
-    <xsl:variable name="tei" select="."/>
-    <xsl:variable name="date" select="ed:dispatch-date($tei)"/>
-    <xsl:sequence select="map {
-        'id': ed:document-id($tei),
-        'cmif': ed:cmif-entry($tei) ! serialize(., map { 'method': 'xml' }),
-        'kind': ed:kind($tei),
-        'types': array { distinct-values(($tei/text/@type, $tei/@type)[1] ! normalize-space()[. != '']) },
-        'date': ed:json-object(map:merge(($date/(@when, @notBefore, @notAfter, @from, @to)) ! map { local-name(): string() })),
-        'correspondents': array {
-            for $party in ed:correspondents($tei/teiHeader/profileDesc/correspDesc/correspAction[@type = ('sent', 'received')])
-            return let $entity := ed:entity(tokenize($party/@ref)[1], $party)
-            return ed:json-object(map {
-                'pointer': tokenize($party/@ref)[1],
-                'entry': $entity/@xml:id ! string(),
-                'idnos': array { ($entity, $party)/idno[normalize-space()] ! [string(@type), normalize-space()] },
-                'name': ed:party-name($party) }) } }"/>
+    <xsl:sequence select="ed:facts(.)"/>
   </xsl:template>
 
 </xsl:stylesheet>

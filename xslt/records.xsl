@@ -13,8 +13,11 @@
   that record's file reads (made just before, then parsed), as metadata.py gives it to the stylesheet
   alone.
 
+  ed:facts-and-records returns the document's facts for the OAI catalogue (catalogue.xsl) first.
+
   Parameters: $document, the document's TEI (Edition.document_node); the records' own parameters
-  (record-date, pid-scheme, pid-value) as for each stylesheet. Context: the edition (common.xsl).
+  (record-date, pid-scheme, pid-value, edition-uuid) as for each stylesheet. Context: the edition
+  (common.xsl).
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -39,15 +42,19 @@
   <xsl:include href="metadata/datacite.xsl"/>
   <xsl:include href="metadata/oai-datacite.xsl"/>
   <xsl:include href="metadata/mets.xsl"/>
+  <!-- and the document's facts for the OAI catalogue, with its CMIF entry (catalogue.xsl) -->
+  <xsl:include href="metadata/cmif.xsl"/>
+  <xsl:include href="metadata/catalogue.xsl"/>
 
   <xsl:param name="document" as="element(TEI)"/>
 
-  <!-- Each document-scope format's serialisation parameters, read from its stylesheet's xsl:output
-       (at compile time), as fn:serialize takes them. -->
-  <xsl:variable name="ed:record-serialisations" static="yes" as="map(xs:string, map(*))" select="
-      map:merge(doc(resolve-uri('metadata-formats.xml', static-base-uri()))/ed:formats/ed:format[@scope = 'document']
-        ! (let $output := doc(resolve-uri(@stylesheet, static-base-uri()))/xsl:stylesheet/xsl:output[not(@name)]
-           return map { string(@name): map:merge((
+  <!-- The serialisation parameters of each document-scope format's stylesheet and of catalogue.xsl,
+       stylesheet → parameters as fn:serialize takes them, read from its xsl:output at compile time. -->
+  <xsl:variable name="ed:serialisations" static="yes" as="map(xs:string, map(*))" select="
+      map:merge((doc(resolve-uri('metadata-formats.xml', static-base-uri()))/ed:formats/ed:format[@scope = 'document']/string(@stylesheet),
+                 'catalogue.xsl')
+        ! (let $output := doc(resolve-uri(., static-base-uri()))/xsl:stylesheet/xsl:output[not(@name)]
+           return map { .: map:merge((
              $output/@* ! map { local-name(): if (local-name() = ('indent', 'omit-xml-declaration', 'include-content-type',
                                                                    'undeclare-prefixes', 'byte-order-mark', 'escape-uri-attributes'))
                                                then . = 'yes'
@@ -56,6 +63,13 @@
                                                else string(.) },
              (: the default of xsl:output, not of fn:serialize :)
              map { 'omit-xml-declaration': false() })) }))"/>
+
+  <!-- The document's facts (as catalogue.xsl writes them), then its records (ed:records): what
+       record_dates.py needs of a document first. -->
+  <xsl:template name="ed:facts-and-records" as="xs:string+">
+    <xsl:sequence select="serialize(ed:facts($document), $ed:serialisations('catalogue.xsl'))"/>
+    <xsl:call-template name="ed:records"/>
+  </xsl:template>
 
   <xsl:template name="ed:records" as="xs:string*">
     <xsl:iterate select="$ed:record-formats[@scope = 'document']">
@@ -67,7 +81,7 @@
           if (@wraps) then function-lookup(QName('urn:editio', 'ed:' || $format || '-record'), 2)(
                                $document, $carried[normalize-space(replace(., '^\s*&lt;\?xml[^>]*\?>', ''))] ! parse-xml(.))
           else function-lookup(QName('urn:editio', 'ed:' || $format || '-record'), 1)($document)"/>
-      <xsl:variable name="serialised" select="serialize($record, $ed:record-serialisations($format))"/>
+      <xsl:variable name="serialised" select="serialize($record, $ed:serialisations(string(@stylesheet)))"/>
       <xsl:sequence select="$serialised"/>
       <xsl:next-iteration>
         <xsl:with-param name="made" select="map:put($made, $format, $serialised)"/>

@@ -84,12 +84,26 @@ def render_record(edition: Edition, document: Document, format_name: str) -> byt
 
 def render_records(edition: Edition, document: Document, record_date: str) -> dict[str, bytes]:
     """Every document-scope record of ``document`` dated ``record_date``, format name → bytes.
-    ``record_dates`` calls it (it hashes them to decide the date) and keeps the result for the
+    ``record_dates`` has them made (it hashes them to decide the date) and keeps them for the
     builders: a document's records are made once per build, in one transformation
     (``xslt/records.xsl``: each format's stylesheet gives the same bytes alone)."""
-    records, _ = stylesheet(RECORDS).call_values(
-        f"{{{EDITIO_NS}}}records", edition.saxon_context, document=edition.document_node(document),
-        record_date=record_date, **identifier_parameters(edition, document))
+    return _records(_run_records(edition, document, record_date, "records"))
+
+
+def render_facts_and_records(edition: Edition, document: Document, record_date: str) -> tuple[dict, dict[str, bytes]]:
+    """:func:`record_facts` and :func:`render_records` of ``document``, in the one transformation."""
+    facts, *records = _run_records(edition, document, record_date, "facts-and-records")
+    return json.loads(facts), _records(records)
+
+
+def _run_records(edition: Edition, document: Document, record_date: str, template: str) -> list[str]:
+    values, _ = stylesheet(RECORDS).call_values(
+        f"{{{EDITIO_NS}}}{template}", edition.saxon_context, document=edition.document_node(document),
+        record_date=record_date, edition_uuid=edition_uuid(edition), **identifier_parameters(edition, document))
+    return values
+
+
+def _records(records: list[str]) -> dict[str, bytes]:
     return {chosen.name: record.encode("utf-8") for chosen, record in zip(DOCUMENT_FORMATS, records, strict=True)}
 
 

@@ -109,15 +109,14 @@ class RecordDates:
         return self._records[2]
 
     def _decide(self, document) -> RecordState:
-        from .metadata import record_digest, record_facts, render_records, revision_day
+        from .metadata import record_digest, render_facts_and_records, render_records, revision_day
         from .oai.sets import document_sets
 
         before = self.previous.get(document.id)
-        facts = record_facts(self.edition, document)
+        first = before.datestamp if before and not before.deleted else revision_day(self.edition, document)
+        facts, made = render_facts_and_records(self.edition, document, first)  # the facts need no date
         named = document_sets(facts)
         sets, set_names, entry = tuple(named), tuple(named.items()), facts.get("cmif") or ""
-        first = before.datestamp if before and not before.deleted else revision_day(self.edition, document)
-        made = render_records(self.edition, document, first)
         digest = record_digest(made, sets)
         if before is None or (not before.deleted and digest == before.digest):
             self._records = (document.id, first, made)
