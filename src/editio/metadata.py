@@ -45,7 +45,7 @@ class Format:
     site: bool
     namespace: str | None = None
     schema: str | None = None
-    #: The format whose record this one carries whole (the stylesheet gets it made, as ``made``).
+    #: The format whose record this one carries whole (``records.xsl`` gives it that record, made once).
     wraps: str | None = None
 
     @property
