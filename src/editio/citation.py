@@ -9,8 +9,11 @@ A corpus cites every letter, so each style is parsed once per process (:func:`_s
 element classes that keep what citeproc-py would otherwise look up again and again
 (:func:`_kept_variant`): it finds a ``cs:macro`` and a locale term by an XPath search each time an
 element names one, and asks each group whether its children call a variable each time it renders.
-These answers depend on the style alone, which rendering does not change, so they are kept per style
-(on its root element), without changing citeproc-py or the styles anyone else parses with it.
+These answers depend on the style alone, so they are kept per style (on its root element), without
+changing citeproc-py or the styles anyone else parses with it; the one thing rendering adds to a
+style (a default ``cs:name``) is taken out after each citation (:func:`_restore`), so that every
+citation reads the style as parsed. The item looks its reference up once (:func:`_item_class`).
+``tests/test_citations.py`` compares the result with a freshly parsed style's, in any order.
 """
 
 from __future__ import annotations
