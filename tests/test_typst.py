@@ -51,7 +51,13 @@ def printable_characters() -> list[str]:
     for name in pdf.FONT_FILES:
         cmap |= set(TTFont(pdf.FONT_DIR / name, lazy=True).getBestCmap())
     return sorted(chr(code) for code in cmap
-                  if not chr(code).isspace() and unicodedata.category(chr(code))[0] not in "CMZ")
+                  if not chr(code).isspace() and unicodedata.category(chr(code))[0] not in "CMZ"
+                  and not REGIONAL_INDICATORS[0] <= code <= REGIONAL_INDICATORS[1])
+
+
+# Two regional indicators make one flag, which pypdf extracts twice ("🇩🇪🇩🇪") though poppler's
+# pdftotext reads the same PDF right: a matter of pypdf's extraction, not of Typst's escaping.
+REGIONAL_INDICATORS = (0x1F1E6, 0x1F1FF)
 
 
 def printed_text(markup: str) -> str:
