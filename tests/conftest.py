@@ -19,6 +19,14 @@ from typing import Callable
 
 import pytest
 
+# Python's byte-code caches are written even where PYTHONDONTWRITEBYTECODE asks not to (as on this
+# project's shared machines): otherwise every process of the suite — the two workers, each
+# `python -m editio` it starts, each worker of a build's pool — compiles editio's modules and the test
+# modules (and pytest rewrites their asserts) again, several seconds of the suite's processor time.
+# The caches go where Python keeps them (__pycache__, ignored by git).
+sys.dont_write_bytecode = False
+os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+
 ROOT = Path(__file__).resolve().parents[1]
 TEI_DIR = ROOT / "tei"
 LETTER = TEI_DIR / "letter-to-the-workers-of-western-europe.xml"

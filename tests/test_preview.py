@@ -10,6 +10,7 @@ import time
 import pytest
 
 from conftest import LETTER, ROOT
+from editio import cache, preview, transform
 from editio.config import load_config
 from editio.preview import SCRIPT_PATH, STATE_PATH, LivePreview, Watcher
 from editio.server import create_app
@@ -69,6 +70,39 @@ def test_the_preview_rebuilds_on_change_and_keeps_the_last_good_build(edition):
     edit(letter, '<date when="1905-13">1905</date>', '<date when="1905">1905</date>')
     assert watcher.check() and watcher.state.ok and watcher.state.generation == 3
     assert get(app, SCRIPT_PATH)[1]["Content-Type"].startswith("text/javascript")
+
+
+@pytest.fixture
+def own_stylesheets(tmp_path, monkeypatch):
+    """A copy of the stylesheets that the test may edit, compiled and digested from there; afterwards
+    this process compiles the originals again."""
+    styles = tmp_path / "xslt"
+    shutil.copytree(transform.XSLT_DIR, styles)
+    for module in (transform, cache, preview):
+        monkeypatch.setattr(module, "XSLT_DIR", styles)
+    yield styles
+    monkeypatch.undo()
+    transform.stylesheet.cache_clear()
+    cache.stylesheets_digest.cache_clear()
+
+
+def test_a_rebuild_compiles_again_only_an_edited_stylesheet(edition, own_stylesheets):
+    watcher = Watcher(load_config(edition), log=lambda line: None)
+    assert watcher.check() and watcher.state.ok
+    app = LivePreview(create_app(edition / "build"), watcher)
+    compiled = transform.stylesheet("html.xsl")
+
+    edit(edition / "tei" / LETTER.name, "indicate only the principal points", "indicate only the principal matters")
+    time.sleep(0.01)
+    assert watcher.check() and watcher.state.ok
+    assert b"principal matters" in get(app, PAGE)[2]
+    assert transform.stylesheet("html.xsl") is compiled, "an edited source keeps the compiled stylesheets"
+
+    edit(own_stylesheets / "html" / "shell.xsl", ">Skip to the content<", ">Skip to the edited text<")
+    assert watcher.check() and watcher.state.ok and watcher.state.generation == 3
+    page = get(app, PAGE)[2]
+    assert b"Skip to the edited text" in page and b"principal matters" in page
+    assert transform.stylesheet("html.xsl") is not compiled, "an edited stylesheet is compiled again"
 
 
 @pytest.mark.browser
