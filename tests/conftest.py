@@ -194,13 +194,19 @@ def pytest_collection_modifyitems(config, items) -> None:
 # module fixtures are made once; and the modules that use oai_support together, because they share
 # what is costly to make in each process (the OAI schema with tei_all.xsd in it, about 6 s; the
 # generated repository; the live server). The controller keeps each unit's time for the next run.
+# Two more groupings: tei_all.rng is compiled once for the modules that validate with it (editio keeps
+# compiled schemas per process); the Tillich corpus's build, the longest piece of work (a minute of
+# processor time), is a unit of its own, so that it does not make the OAI unit the suite's last.
 UNIT_SECONDS = "editio/work-unit-seconds"
 _unit_seconds: dict[str, float] = {}
+_UNITS = {"tests/test_tei_all.py": "tei_all.rng", "tests/test_schematron_engine.py": "tei_all.rng"}
 
 
 def work_unit(nodeid: str) -> str:
-    module = nodeid.split("::", 1)[0]
-    return "oai_support" if _uses_oai_support(module) else module
+    module, _, name = nodeid.partition("::")
+    if module == "tests/test_oai_sets.py" and name.startswith("test_tillich_"):
+        return "tillich"
+    return _UNITS.get(module) or ("oai_support" if _uses_oai_support(module) else module)
 
 
 @functools.cache

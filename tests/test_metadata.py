@@ -15,8 +15,11 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from conftest import FIXTURES, LETTER, REGISTER, TEI_DIR, prefetch, prefetched, run_command, run_process, shared_path
+from conftest import FIXTURES, LETTER, REGISTER, TEI_DIR, run_command, run_process, shared_path
 from schemas import assert_valid, combined_schema, relax_ng, xml_schema
+
+pytest.register_assert_rewrite("oai_support")
+from oai_support import oai_schema  # noqa: E402
 
 from editio.build import build_edition
 from editio.edition import build_day, load_edition
@@ -114,15 +117,12 @@ def test_mods_records_are_valid_against_mods_3_6_and_3_8(scenario, edition, lett
     assert xml(content).get("version") == "3.6"
 
 
-@prefetch("tei_all_xsd")
-def _tei_all_xsd(scratch):
-    # Compiled in a thread of its own: libxml2 lets go of the interpreter while it compiles XSD.
-    return xml_schema("tei_all.xsd")
-
-
 @pytest.fixture
 def tei_all_xsd():
-    return prefetched("tei_all_xsd")
+    """tei_all.xsd, as the OAI tests compile it once with the other formats' schemas in one XSD (about
+    6 s): a document whose root is a TEI element is judged by tei_all's declarations alone. This module
+    runs in the worker that runs the OAI tests (conftest's ``work_unit``: it imports oai_support)."""
+    return oai_schema()
 
 
 @pytest.mark.slow

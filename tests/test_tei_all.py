@@ -1,10 +1,11 @@
 """The edition is valid TEI P5: the official tei_all RELAX NG schema accepts the letter and the register.
 
 tei_all.rng comes from ../shared (the tests skip, saying why, when it is absent). Compiling it takes
-several seconds (libxml2 holds the interpreter while it does), so the checks run ahead, in processes of
-their own, as soon as the tests are collected (conftest's ``prefetch``): the oracle (tests/schemas.py) in
-one; both ``editio validate --rng tei_all.rng`` commands in another, one after the other, so that editio
-compiles tei_all.rng once, as its cache of compiled schemas is meant to.
+several seconds, so the oracle (tests/schemas.py) judges the files ahead, in a process of its own, as
+soon as the tests are collected (conftest's ``prefetch``); both ``editio validate --rng tei_all.rng``
+commands run in the worker's own process, one after the other, so that editio compiles tei_all.rng
+once, as its cache of compiled schemas is meant to — once for test_schematron_engine.py's tei_all test
+too, which runs in the same worker (conftest's ``work_unit``).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import LETTER, REGISTER, ROOT, SHARED, prefetch, prefetched, shared_path
+from conftest import LETTER, REGISTER, ROOT, SHARED, prefetch, prefetched, run_command, shared_path
 from test_validation import PROBLEM_LINE
 
 TEI_ALL = SHARED / "reference" / "schemas" / "tei_all.rng"
@@ -34,18 +35,6 @@ for path in sys.argv[1:]:
 print(json.dumps(errors))
 """.replace("TESTS", repr(str(Path(__file__).parent)))
 
-# Run by a fresh interpreter: the command, once for each argument list given as JSON, in this one process.
-COMMANDS = """
-import json, sys
-from click.testing import CliRunner
-from editio.cli import main
-answers = []
-for args in json.loads(sys.argv[1]):
-    result = CliRunner().invoke(main, args, prog_name="editio", catch_exceptions=False)
-    answers.append([result.exit_code, result.stdout, result.stderr])
-print(json.dumps(answers))
-"""
-
 
 def bogus_letter(folder: Path) -> tuple[Path, int]:
     """The letter with an element TEI does not have in its first paragraph, and that paragraph's line."""
@@ -60,27 +49,21 @@ def run(*args) -> subprocess.CompletedProcess:
     return subprocess.run([*map(str, args)], cwd=ROOT, capture_output=True, text=True, timeout=600, check=False)
 
 
-@prefetch("tei_all_runs")
-def _tei_all_runs(scratch: Path) -> dict:
+@prefetch("tei_all_runs")  # the oracle's part of them, ahead
+def _tei_all_oracle(scratch: Path) -> dict | str:
     if not TEI_ALL.is_file():
         return {}
-    letter, _ = bogus_letter(scratch)
     oracle = run(sys.executable, "-c", ORACLE, LETTER, REGISTER)
-    commands = {"valid": ["validate", "--rng", str(TEI_ALL), "tei"],
-                "bogus": ["validate", "--rng", str(TEI_ALL), str(letter)]}
-    ran = run(sys.executable, "-c", COMMANDS, json.dumps(list(commands.values())))
-    if ran.returncode != 0:
-        raise AssertionError(f"the commands could not run: {ran.stderr}")
-    answers = [subprocess.CompletedProcess(["editio", *args], *answer)
-               for args, answer in zip(commands.values(), json.loads(ran.stdout))]
-    return {"oracle": json.loads(oracle.stdout) if oracle.returncode == 0 else oracle.stderr,
-            **dict(zip(commands, answers))}
+    return json.loads(oracle.stdout) if oracle.returncode == 0 else oracle.stderr
 
 
 @pytest.fixture(scope="module")
-def tei_all_runs() -> dict:
+def tei_all_runs(tmp_path_factory) -> dict:
     shared_path("reference", "schemas", "tei_all.rng")
-    return prefetched("tei_all_runs")
+    letter, _ = bogus_letter(tmp_path_factory.mktemp("tei-all"))
+    return {"valid": run_command("validate", "--rng", TEI_ALL, "tei"),
+            "bogus": run_command("validate", "--rng", TEI_ALL, letter),
+            "oracle": prefetched("tei_all_runs")}
 
 
 @pytest.mark.slow
