@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, SHARED, run_process, shared_path
+from conftest import ROOT, SHARED, run_command, shared_path
 from lxml import etree
 
 from editio.documents import load_document
@@ -24,8 +24,9 @@ CONFORMANCE_CASES = cases(CONFORMANCE) if CONFORMANCE.is_dir() else []
 
 
 def run_editio(*args, cwd=None) -> subprocess.CompletedProcess:
-    """``python -m editio ARGS`` in a fresh process (a process pool among them: ``--jobs``)."""
-    return run_process(*args, cwd=cwd or Path.cwd(), timeout=120)
+    """``editio ARGS`` run by click's runner in this process (conftest's ``run_command``: the same
+    parsing, output streams and exit codes; ``--jobs`` starts its pool of processes from here)."""
+    return run_command(*args, cwd=cwd or Path.cwd())
 
 
 # ---------------------------------------------------------------- conformance (SchXslt2's suite)
