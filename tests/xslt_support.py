@@ -4,7 +4,7 @@
 template needs — a TEI document (a header with a title, a ``text/body`` holding the fragment) inside
 the edition index ``<ed:edition>`` with its settings, and, if asked, the edition's real register —
 then applies templates to the fragment's top elements in the mode asked for and returns the output
-and the ``xsl:message`` notes. Each stylesheet is compiled once per process (and once per mode).
+and the ``xsl:message`` notes. Each stylesheet is compiled once per process.
 """
 
 from __future__ import annotations
@@ -28,19 +28,29 @@ HEADER = ('<teiHeader><fileDesc><titleStmt><title>A Fragment</title></titleStmt>
           'replacementPattern="register.xml#$1"/></listPrefixDef></encodingDesc></teiHeader>')
 
 
+# Saxon's name for ``#default`` (the mode a stylesheet starts in when none is asked for): SaxonC
+# takes no ``#default`` token, and a mode once set stays with the compiled stylesheet.
+DEFAULT_MODE = "{http://www.w3.org/1999/XSL/Transform}default"
+
+
 @dataclass
 class Rendered:
     text: str
     messages: list[str]
 
 
-@cache
 def _executable(name: str, mode: str | None, directory: Path = XSLT_DIR):
-    """The compiled stylesheet ``<directory>/<name>``, its initial mode set: compiled once per process."""
+    """The compiled stylesheet ``<directory>/<name>``, its initial mode set; each stylesheet is
+    compiled once per process, whatever the modes it runs in."""
+    executable = _compiled(name, directory)
+    executable.set_initial_mode(mode or DEFAULT_MODE)
+    return executable
+
+
+@cache
+def _compiled(name: str, directory: Path):
     executable = processor().new_xslt30_processor().compile_stylesheet(stylesheet_file=str(directory / name))
     executable.set_save_xsl_message(True, None)
-    if mode:
-        executable.set_initial_mode(mode)
     return executable
 
 
