@@ -22,8 +22,10 @@ from oai_support import LiveServer  # noqa: E402
 
 @pytest.fixture
 def edition(tmp_path):
-    for folder in ("tei", "schema"):
-        shutil.copytree(ROOT / folder, tmp_path / "edition" / folder)
+    # The schemas linked, not copied (no test here edits them): editio keeps a compiled schema by its
+    # real path, once per process and in the per-user cache, so a copy would be compiled afresh.
+    shutil.copytree(ROOT / "tei", tmp_path / "edition" / "tei")
+    (tmp_path / "edition" / "schema").symlink_to(ROOT / "schema")
     shutil.copy(ROOT / "editio.toml", tmp_path / "edition" / "editio.toml")
     return tmp_path / "edition"
 
