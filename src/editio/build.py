@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from . import builders
-from .builders import READINGS, Builder, BuildOptions, Output, Run
+from .builders import READINGS, Builder, BuildOptions, Output, Placed, Run
 from .edition import Edition, load_edition
 from .errors import BuildError, EditioError
 from .safe_output import screen
@@ -103,6 +103,9 @@ def build_edition(paths: Iterable[str | Path] | None = None, out: str | Path | N
     blobs = BlobStore(out_dir)
     blobs_token = _blob_store.set(blobs)
     _made_folders.clear()
+    from .cache import DocumentCache
+    from .edition_pages import PageCache
+    run.page_cache = PageCache(DocumentCache(out_dir, blobs), fresh)  # the edition-wide pages, kept per page
     try:
         keys = {name: builder_key(every[name], edition, options) for name in names}
         cached = {name: None if fresh else cache.outputs(name, keys[name]) for name in names}
@@ -123,6 +126,7 @@ def build_edition(paths: Iterable[str | Path] | None = None, out: str | Path | N
                                    retire_in_background=len(edition.texts) >= POOL_THRESHOLD) as staging:
             writers = {name: _Writer(every[name], staging, options, report) for name in names}
             run.folders = {name: writers[name].folder for name in names}
+            run.written = {name: writers[name].digests for name in names}
             for name in names:
                 if cached[name] is not None:
                     writers[name].write_all(cached[name])
@@ -155,6 +159,10 @@ def build_edition(paths: Iterable[str | Path] | None = None, out: str | Path | N
                 before = len(writer.written)
                 writer.write_all(run.take(current.name))
                 stage(f"edition-wide files: {current.name}")
+                pages, run.page_cache.made, run.page_cache.kept = (run.page_cache.made, run.page_cache.kept), 0, 0
+                if any(pages):  # how many of its edition-wide pages it made, how many it kept (edition_pages.py)
+                    stages[f"edition-wide pages made: {current.name}"] = pages[0]
+                    stages[f"edition-wide pages kept: {current.name}"] = pages[1]
                 # a per-document builder's entry holds only its edition-wide files (its documents' are
                 # kept per document)
                 files = writer.written[before:] if current in pure else writer.written
@@ -168,7 +176,7 @@ def build_edition(paths: Iterable[str | Path] | None = None, out: str | Path | N
         stage("switch")
         # after the switch: the retired generation no longer links to its blobs
         if kept_documents is not None:
-            kept_documents()
+            kept_documents(run.page_cache.used)
         blobs.prune()
         stage("prune")
     except BaseException:
@@ -212,6 +220,7 @@ class _Writer:
         self.site = staging / "html" / current.folder if current.in_site and "html" in options.outputs else None
         self.notes: dict[str, list[str]] = {}
         self.written: list[str] = []  # the paths written, for the cache's entry
+        self.digests: dict[str, str | None] = {}  # their bytes' digests (``Run.written``), None if unknown
         report.outputs[current.name] = 0
         report.units[current.name] = current.unit
         if current.folder != current.name:
@@ -220,11 +229,14 @@ class _Writer:
     def write_all(self, outputs: Iterable, screened: bool = False) -> None:
         """Write ``outputs``, screened first unless they were (``screen_all``)."""
         for output in outputs:
+            if isinstance(output, Placed):  # kept by the builder in the build's cache, as published
+                self.place_all([output], _blob_store.get())
+                continue
             if not isinstance(output, Output):
                 output = Output(*output)
             if not screened:
                 output = _screened(output)
-            _write(self.folder, output)
+            self.digests[output.path] = _write(self.folder, output)
             self.written.append(output.path)
             if self.site is not None:
                 _write(self.site, output)
@@ -238,6 +250,7 @@ class _Writer:
         neither read nor hashed again."""
         for path, digest, notes in rows:
             _place(self.folder, path, digest, blobs)
+            self.digests[path] = digest
             self.written.append(path)
             if self.site is not None:
                 _place(self.site, path, digest, blobs)
@@ -355,7 +368,8 @@ def _render_documents(pure: list[Builder], edition: Edition, options: BuildOptio
     finally:
         if executor is not None:
             executor.close()
-    return lambda: store.keep_only(used)  # the facts file too: only what this build used
+    # the facts file too: only what this build used (and the edition-wide pages it kept, ``kept``)
+    return lambda kept=(): store.keep_only(used | set(kept))
 
 
 def _facts(edition: Edition, store, used: set[str], fresh: bool, executor_of, facts_task, task) -> list[bytes]:
@@ -385,15 +399,16 @@ def _place(folder: Path, path: str, digest: str, blobs) -> None:
         raise BuildError(f"cannot write: {error.strerror or error}", file=target) from None
 
 
-def _write(folder: Path, output: Output) -> None:
+def _write(folder: Path, output: Output) -> str | None:
+    """Write ``output`` into ``folder``; the digest of its bytes where it went into the blob store."""
     path = Path(_target(folder, output.path))
     try:
         _make_folder(str(path.parent))
         blobs = _blob_store.get(None)
         if blobs is None:
             path.write_bytes(output.content)
-        else:
-            blobs.place(output.content, path)
+            return None
+        return blobs.place(output.content, path)
     except OSError as error:  # a full disk, say: name the file, keep the previous build
         raise BuildError(f"cannot write: {error.strerror or error}", file=path) from None
 

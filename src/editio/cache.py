@@ -170,12 +170,15 @@ class BlobStore:
     def read(self, digest: str) -> bytes:
         return (self.root / digest[:2] / digest).read_bytes()
 
-    def place(self, content: bytes, path: Path) -> None:
+    def place(self, content: bytes, path: Path) -> str | None:
+        """Link ``content``'s blob to ``path``; its digest (None where it had to be written there)."""
         try:
             digest = self.add(content)
             os.link(self.root / digest[:2] / digest, path)
+            return digest
         except OSError:
             path.write_bytes(content)
+            return None
 
     def prune(self) -> None:
         """Drop the blobs no output and no cache entry links to any more (one link: the store's own).

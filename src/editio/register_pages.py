@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from .builders.base import Output, Run
+from .builders.base import Output, Placed, Run
 from .transform import parse_xml, stylesheet
 
 STYLESHEET = "html.xsl"
@@ -26,25 +26,41 @@ def mentions(all_facts: list[bytes]):
     return parse_xml(b'<ed:mentions xmlns:ed="urn:editio">' + b"".join(all_facts) + b"</ed:mentions>")
 
 
-def render_register_pages(run: Run, pages: list, date, **parameters) -> Iterator[Output]:
+def render_register_pages(run: Run, pages: list, date, inputs=None, cache=None,
+                          **parameters) -> Iterator[Output | Placed]:
     """``register/<kind>.html`` for each kind the register has (and, for a large register, a page
     per entry); each page is added to ``pages`` (the sitemap's list) with ``date``. ``parameters``
-    go to every page (as the site's other pages get them)."""
+    go to every page (as the site's other pages get them). With a build's ``cache``
+    (``edition_pages.PageCache``), a page whose inputs (``inputs``, ``edition_pages.PageInputs``)
+    did not change is linked from it, not made again."""
+    from .edition_pages import PageInputs, entry_keys, kept_pages, render_entry_pages
+
     html = stylesheet(STYLESHEET)
-    named = mentions(run.all_facts())
-    # the compact index with the facts: the register and the document list, not the texts
-    index = run.pages_index
-    for kind in run.edition.register_kinds:
-        result = html.call(f"{_WEB_NS}register-page", index, kind=kind, mentions=named, **parameters)
-        if result.content.strip():
-            path = f"register/{kind}.html"
-            pages.append((path, date))
-            yield Output(path, result.content, tuple(result.messages))
+    inputs = inputs or PageInputs(run)
+    settings = repr(sorted(parameters.items()))
+
+    def kind_pages() -> Iterator[Output]:
+        for kind in run.edition.register_kinds:
+            # the compact index with the facts (the register and the document list, not the texts);
+            # the mentions apart
+            result = html.call(f"{_WEB_NS}register-page", inputs.plain, kind=kind, mentions=inputs.mentions,
+                               **parameters)
+            if result.content.strip():
+                yield Output(f"register/{kind}.html", result.content, tuple(result.messages))
+    for output in kept_pages(cache, inputs.hash(inputs.mentions_key, "register pages", settings), kind_pages):
+        pages.append((output.path, date))
+        yield output
     if run.edition.register_layout != "entries":
         return
-    values, messages = html.call_values(f"{_WEB_NS}entry-pages", index, mentions=named, **parameters)
-    for path, content in zip(values[0::2], values[1::2]):
+    keys = entry_keys(run, inputs, cache, parameters)
+    found = {path: cache.rows(key) for path, key in keys} if cache is not None else {}
+    made = render_entry_pages(inputs, [path for path, _ in keys if found.get(path) is None], parameters,
+                              getattr(run, "executor", None))
+    for path, key in keys:
         pages.append((path, date))
-        yield Output(path, content.encode("utf-8"), tuple(messages))
-        messages = []
-
+        if found.get(path) is not None:
+            yield from found[path]
+        elif cache is not None:
+            yield from cache.keep(key, [made[path]])
+        else:
+            yield made[path]

@@ -20,6 +20,7 @@
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:ed="urn:editio"
     xmlns:web="urn:editio:web"
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
     xpath-default-namespace="http://www.tei-c.org/ns/1.0"
     exclude-result-prefixes="#all"
     expand-text="yes">
@@ -199,13 +200,40 @@
     </li>
   </xsl:template>
 
-  <!-- register/<kind>/<key>.html for every entry (layout "entries"), in one transformation: the
-       path of each page, then the page, serialised (register_pages.py writes them). -->
-  <xsl:template name="web:entry-pages" as="xs:string*">
+  <!-- The entry pages to make (their paths, space-separated); all when empty. A build makes only
+       those whose inputs changed (edition_pages.py). -->
+  <xsl:param name="only-entries" as="xs:string?" select="()"/>
+  <xsl:variable name="web:only-entries" as="map(xs:string, xs:boolean)?"
+      select="if (normalize-space($only-entries)) then map:merge(tokenize($only-entries) ! map { .: true() }) else ()"/>
+
+  <xsl:function name="web:entry-path" as="xs:string">
+    <xsl:param name="kind" as="xs:string"/>
+    <xsl:param name="entity" as="element()"/>
+    <xsl:sequence select="'register/' || $kind || '/' || $entity/@xml:id || '.html'"/>
+  </xsl:function>
+
+  <!-- What each entry page reads beside the index without mentions: the path of each page, then
+       every mention that names its entry (with the text it stands in), one string; a build keeps
+       an entry page under it and makes it again only when it changes (edition_pages.py). -->
+  <xsl:template name="web:entry-inputs" as="xs:string*">
     <xsl:for-each select="$ed:register-kinds">
       <xsl:variable name="kind" select="."/>
       <xsl:for-each select="ed:entities($kind)">
-        <xsl:variable name="path" select="'register/' || $kind || '/' || @xml:id || '.html'"/>
+        <xsl:sequence select="web:entry-path($kind, .), string-join(web:mentions(.) ! string-join(
+            (string(../@id), string(../@title), string(@ref), string(@kind), string(@type), string(@page),
+             string(@anchor), string(@label), string(.)), '&#xE000;'), '&#xE001;')"/>
+      </xsl:for-each>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- register/<kind>/<key>.html for every entry (layout "entries"; or those $only-entries names),
+       in one transformation: the path of each page, then the page, serialised (register_pages.py
+       writes them). -->
+  <xsl:template name="web:entry-pages" as="xs:string*">
+    <xsl:for-each select="$ed:register-kinds">
+      <xsl:variable name="kind" select="."/>
+      <xsl:for-each select="ed:entities($kind)[empty($web:only-entries) or map:contains($web:only-entries, web:entry-path($kind, .))]">
+        <xsl:variable name="path" select="web:entry-path($kind, .)"/>
         <xsl:variable name="page" as="document-node()">
           <xsl:document>
             <xsl:call-template name="web:page">

@@ -13,7 +13,7 @@ from typing import Callable, Iterator
 
 from ..edition import Edition
 from ..errors import EditioError
-from .base import READINGS, Builder, BuildOptions, Output, Run
+from .base import READINGS, Builder, BuildOptions, Output, Placed, Run
 
 # name → "module:class" (imported when first used) or a callable that makes the builder.
 BUILDERS: dict[str, str | Callable[[], Builder]] = {
@@ -70,5 +70,5 @@ def run_of(edition: Edition, options: BuildOptions = BuildOptions()) -> Iterator
         run.finish()
 
 
-__all__ = ["BUILDERS", "READINGS", "Builder", "BuildOptions", "Output", "Run", "create", "in_order", "register",
+__all__ = ["BUILDERS", "READINGS", "Builder", "BuildOptions", "Output", "Placed", "Run", "create", "in_order", "register",
            "run_of"]

@@ -25,7 +25,7 @@ from __future__ import annotations
 import copy
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Callable, ClassVar, Iterable, Iterator
+from typing import Callable, ClassVar, Iterable, Iterator, NamedTuple
 
 from ..documents import Document
 from ..edition import Edition
@@ -39,6 +39,15 @@ class Output:
 
     path: str
     content: bytes
+    notes: tuple[str, ...] = ()
+
+
+class Placed(NamedTuple):
+    """A file the build's cache already holds, by the digest of its bytes (``cache.BlobStore``), as
+    published: what a builder returns for a file it kept rather than made (the edition-wide pages)."""
+
+    path: str
+    digest: str
     notes: tuple[str, ...] = ()
 
 
@@ -114,6 +123,12 @@ class Run:
         # from its per-document cache and tasks; made here when a run has none (tests, benchmarks).
         self.facts: list[bytes] | None = None
         self.neighbours: dict[str, bytes] | None = None
+        # Set by the build: where edition-wide files are kept between builds (``edition_pages.PageCache``),
+        # the digests of the files each builder wrote (by builder name, then path), and the executor
+        # whose workers may make many edition-wide pages at once. None, empty and None outside a build.
+        self.page_cache = None
+        self.written: dict[str, dict[str, str]] = {}
+        self.executor = None
         self._pages_index = None
 
     @property

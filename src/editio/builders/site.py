@@ -20,7 +20,7 @@ from ..metadata import FORMATS, identifier_parameters
 from ..record_dates import record_dates
 from ..register_pages import render_register_pages
 from ..transform import XSLT_DIR, Result, parse_xml, stylesheet
-from .base import Builder, Output, Run
+from .base import Builder, Output, Placed, Run
 
 STYLESHEET = "html.xsl"
 LINKSET = "linkset.xsl"
@@ -79,16 +79,20 @@ class SiteBuilder(Builder):
         # its TEI source, as published (screened): kept with the document's files, not made again each build
         yield Output(f"tei/{run.edition.relative_name(document)}", document.source)
 
-    def collect(self, run: Run) -> Iterator[Output]:
+    def collect(self, run: Run) -> Iterator[Output | Placed]:
         """The home page, the register and index pages, the sitemap and robots.txt, the edition's own
-        metadata records, the TEI sources and the assets."""
+        metadata records, the TEI sources and the assets. The pages made from the facts are kept in
+        the build's cache under what each is made from (``edition_pages.py``), and made again only
+        when that changed."""
+        from ..edition_pages import PageInputs, kept_pages
+
         html = stylesheet(STYLESHEET)
         links = " ".join(f"{f.name}={f.suffix}" for f in DOCUMENT_RECORDS)
         has_search = "search" in run.options.outputs
-        # the edition-wide pages read every text's facts, not every text (facts.py)
-        pages_index = run.pages_index
-        yield _page("index.html", html.call(f"{_WEB_NS}home-page", pages_index, has_search=has_search,
-                                            has_pdf="pdf" in run.options.outputs, metadata_files=links))
+        cache = run.page_cache
+        # the edition-wide pages read every text's facts, not every text (facts.py); the site's pages
+        # read them without their mentions (only the register's pages read those)
+        inputs = PageInputs(run)
         dates = record_dates(run.edition)
         latest = max((dates.date(d) for d in run.edition.texts), default=None)
         pages = [("", latest)]
@@ -97,13 +101,19 @@ class SiteBuilder(Builder):
                       (f"about/{document.id}.html", dates.date(document))]
         edition_pages = [("register-index-page", "register/index.html"), ("about-index-page", "about/index.html"),
                          ("not-found-page", "404.html"), *LETTERS_PAGES] + [("search-page", "search.html")] * has_search
-        for entry, path in edition_pages:
-            result = html.call(f"{_WEB_NS}{entry}", pages_index, has_search=has_search)
-            if result.content.strip():
-                yield _page(path, result)
-                if path not in ("404.html", "search.html"):  # the sitemap lists content, not forms
-                    pages.append((path, latest))
-        yield from render_register_pages(run, pages, latest, has_search=has_search)
+
+        def site_pages() -> Iterator[Output]:
+            yield _page("index.html", html.call(f"{_WEB_NS}home-page", inputs.plain, has_search=has_search,
+                                                has_pdf="pdf" in run.options.outputs, metadata_files=links))
+            for entry, path in edition_pages:
+                result = html.call(f"{_WEB_NS}{entry}", inputs.plain, has_search=has_search)
+                if result.content.strip():
+                    yield _page(path, result)
+        for output in kept_pages(cache, inputs.hash(inputs.plain_key, "site pages"), site_pages):
+            yield output
+            if output.path not in ("index.html", "404.html", "search.html"):  # the sitemap lists content, not forms
+                pages.append((output.path, latest))
+        yield from render_register_pages(run, pages, latest, inputs, cache, has_search=has_search)
         base_url = run.edition.config.edition.base_url
         yield Output("sitemap.xml", sitemap(base_url, pages))
         yield Output("robots.txt", robots(base_url))

@@ -1,0 +1,162 @@
+"""The web edition's edition-wide pages, each kept under exactly what it is made from.
+
+The home page, the letters pages, the register's pages (one per entry for a large register) and the
+other edition-wide pages are made from every text's facts (``facts.py``), never from the texts. A
+letter whose body changes leaves its facts as they were, and so every one of these pages; a letter
+whose names change changes the lists of the entries it names. So each page, or group of pages, is
+kept in the per-document cache (``cache.DocumentCache``, its bytes in the ``BlobStore``) under a key
+of what it is made from, and made again only when that changed:
+
+* the site's pages (home, letters pages, "about" index, register index, 404, search): ``plain``, the
+  compact index with every text's facts without their mentions, and ``shared``, what every page of
+  a build shares (editio's code, settings, stylesheets, options, engines);
+* each kind's register page: those and every mention (it counts each entry's);
+* each entry's own page: those and the mentions that name that entry, as the register stylesheet
+  resolves them (``web:entry-inputs``).
+
+A page is made from what its key holds and nothing else: every page gets ``plain`` as its context,
+never the facts with their mentions, and the register's pages get the mentions apart; so a key
+cannot leave out an input. Outside a build (no cache: tests, benchmarks) every page is made.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Callable, Iterable, Iterator
+
+from lxml import etree
+
+from .builders.base import Output, Placed, Run
+from .edition import EDITIO_NS
+from .transform import parse_xml, stylesheet
+
+STYLESHEET = "html.xsl"
+_WEB_NS = "{urn:editio:web}"
+_MENTION = f"{{{EDITIO_NS}}}mention"
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True, collect_ids=False)
+# The builder name the pages are kept under in the per-document cache.
+KEPT_AS = "html"
+
+
+class PageCache:
+    """The build's store of edition-wide pages: looked up and kept by key, the keys this build used
+    remembered so that the cache keeps them (``DocumentCache.keep_only``)."""
+
+    def __init__(self, store, fresh: bool = False) -> None:
+        self.store = store  # a cache.DocumentCache
+        self.fresh = fresh
+        self.used: set[str] = set()
+        self.made = 0  # pages made in this build, and pages found in the cache (the build's stages)
+        self.kept = 0
+
+    def rows(self, key: str) -> list[Placed] | None:
+        """The pages kept under ``key``, as files to link, or None."""
+        found = None if self.fresh else self.store.rows(key)
+        if found is None:
+            return None
+        self.used.add(key)
+        rows = [Placed(path, digest, tuple(notes)) for path, digest, notes in found[0].get(KEPT_AS, ())]
+        self.kept += len(rows)
+        return rows
+
+    def keep(self, key: str, outputs: list[Output]) -> list[Placed]:
+        """Keep ``outputs`` (as published) under ``key``; they come back as files to link."""
+        from .safe_output import screen
+
+        screened = []
+        for output in outputs:
+            content, notes = screen(output.path, output.content)
+            screened.append((output.path, content, (*output.notes, *notes)))
+        self.store.store(key, {KEPT_AS: screened})
+        self.used.add(key)
+        self.made += len(screened)
+        blobs = self.store.blobs
+        return [Placed(path, blobs.add(content), notes) for path, content, notes in screened]
+
+    def value(self, key: str) -> bytes | None:
+        """A value (not a page) kept under ``key``."""
+        found = None if self.fresh else self.store.entry(key)
+        if found is None or not found[0].get("value"):
+            return None
+        self.used.add(key)
+        return found[0]["value"][0][1]
+
+    def keep_value(self, key: str, value: bytes) -> None:
+        self.store.store(key, {"value": [("value", value, ())]})
+        self.used.add(key)
+
+
+class PageInputs:
+    """What the edition-wide pages are made from, parsed once per build and only when a page is made."""
+
+    def __init__(self, run: Run) -> None:
+        from .cache import _hash, _shared_digest, engine_versions
+        from .facts import facts_edition
+        from .builders.site import SiteBuilder
+
+        self.run = run
+        all_facts = run.all_facts()
+        index = etree.fromstring(facts_edition(run.edition, all_facts), _PARSER)
+        for mention in list(index.iter(_MENTION)):
+            mention.getparent().remove(mention)
+        self.plain_xml = etree.tostring(index, encoding="utf-8")
+        self.mentions_xml = b'<ed:mentions xmlns:ed="urn:editio">' + b"".join(all_facts) + b"</ed:mentions>"
+        shared = _shared_digest(run.edition, "edition-pages", repr(run.options),
+                                engine_versions(("saxonche", *SiteBuilder.engines)))
+        self.hash = _hash
+        self.plain_key = _hash(shared, self.plain_xml)
+        self.mentions_key = _hash(self.plain_key, self.mentions_xml)
+        self._plain = self._mentions = None
+
+    @property
+    def plain(self):
+        """The compact index with every text's facts, without their mentions (a Saxon tree)."""
+        if self._plain is None:
+            self._plain = parse_xml(self.plain_xml)
+        return self._plain
+
+    @property
+    def mentions(self):
+        """Every text's facts with their mentions, in one ``<ed:mentions>`` (a Saxon tree)."""
+        if self._mentions is None:
+            self._mentions = parse_xml(self.mentions_xml)
+        return self._mentions
+
+
+def kept_pages(cache: PageCache | None, key: str, make: Callable[[], Iterable[Output]]) -> Iterator[Output | Placed]:
+    """The pages kept under ``key``, or made by ``make`` (and kept)."""
+    if cache is None:
+        yield from make()
+        return
+    found = cache.rows(key)
+    yield from found if found is not None else cache.keep(key, list(make()))
+
+
+def entry_keys(run: Run, inputs: PageInputs, cache: PageCache | None, parameters: dict) -> list[tuple[str, str]]:
+    """Each entry page's path and key (its mentions, resolved as its page resolves them, with
+    ``plain``); kept under the key of every mention, since resolving them all takes a transformation."""
+    key = inputs.hash(inputs.mentions_key, "entry keys", repr(sorted(parameters.items())))
+    kept = cache.value(key) if cache is not None else None
+    if kept is not None:
+        return [tuple(pair) for pair in json.loads(kept)]
+    values, _ = stylesheet(STYLESHEET).call_values(f"{_WEB_NS}entry-inputs", inputs.plain,
+                                                   mentions=inputs.mentions, **parameters)
+    pairs = [(path, inputs.hash(inputs.plain_key, "entry page", repr(sorted(parameters.items())), path, material))
+             for path, material in zip(values[0::2], values[1::2])]
+    if cache is not None:
+        cache.keep_value(key, json.dumps(pairs).encode("utf-8"))
+    return pairs
+
+
+def render_entry_pages(inputs: PageInputs, paths: list[str], parameters: dict, executor=None) -> dict[str, Output]:
+    """The entry pages at ``paths``, made in one transformation."""
+    if not paths:
+        return {}
+    values, messages = stylesheet(STYLESHEET).call_values(
+        f"{_WEB_NS}entry-pages", inputs.plain, mentions=inputs.mentions, only_entries=" ".join(paths),
+        **parameters)
+    made = {}
+    for path, content in zip(values[0::2], values[1::2]):
+        made[path] = Output(path, content.encode("utf-8"), tuple(messages))
+        messages = []
+    return made
