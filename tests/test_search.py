@@ -218,6 +218,25 @@ def test_the_index_is_replayed_while_no_page_changes_and_remade_when_one_does(tm
     assert "Leuchtturm" in content and "vom Turm" not in content
 
 
+def test_the_index_is_kept_under_the_pages_it_reads_when_a_source_changes_no_page(tmp_path):
+    """A comment added to a letter changes its source (the builders' keys) but no web page: Pagefind
+    is not run again, and the index is the one a fresh build makes."""
+    source = tmp_path / "letters"
+    shutil.copytree(LETTERS, source)
+    out = tmp_path / "build"
+    build(source, out)
+    letter = source / "sl-002.xml"
+    letter.write_text(letter.read_text(encoding="utf-8").replace("<body>", "<body><!-- an editor's note -->", 1),
+                      encoding="utf-8")
+    again = build(source, out)
+    assert "search" not in again.cached  # the builder's own key missed
+    assert again.stages["edition-wide pages made: search"] == 0 and again.stages["edition-wide pages kept: search"] > 0
+    build(source, tmp_path / "fresh", fresh=True)
+    tree = lambda out: {p.relative_to(out).as_posix(): p.read_bytes()  # noqa: E731
+                        for p in (out / "pagefind").rglob("*") if p.is_file()}
+    assert tree(out) == tree(tmp_path / "fresh")
+
+
 def test_the_index_is_byte_reproducible(built, tmp_path):
     again = tmp_path / "again"
     build(LETTERS, again, fresh=True)

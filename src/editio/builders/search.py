@@ -8,18 +8,22 @@ and the facets of a letter (year, correspondent, language, document type) as fil
 
 The index is made from the pages the html builder wrote in this run (``Run.folders``), so the search
 builder ``needs`` html. Its cache key (``cache.builder_key``) covers everything the pages depend on,
-so it is replayed when no page can have changed and made again, whole, when any can.
+so it is replayed when no page can have changed; when one may have, the index is looked up in the
+build's cache under the pages themselves (``index_key``: their paths and the digests of their bytes),
+and made again, whole, only when one of them did change (Pagefind cannot index one page into an
+existing index).
 """
 
 from __future__ import annotations
 
+import hashlib
 import subprocess
 import tempfile
 from pathlib import Path
 from typing import Iterator
 
 from ..errors import BuildError
-from .base import Builder, Output, Run
+from .base import Builder, Output, Placed, Run
 from .reproducible_index import reproducible
 from .site import SiteBuilder
 
@@ -80,9 +84,25 @@ class SearchBuilder(Builder):
     def counts(self, path: str) -> bool:
         return path == "pagefind-entry.json"
 
-    def collect(self, run: Run) -> Iterator[Output]:
+    def collect(self, run: Run) -> Iterator[Output | Placed]:
         site = run.folders.get("html")
         if site is None:
             raise BuildError("the search index is made from the web edition's pages: build html with it "
                              "(--only html,search)")
-        return render_search_index(site)
+        pages = run.written.get("html")
+        if run.page_cache is None or not pages:  # outside a build: made
+            return render_search_index(site)
+        from ..edition_pages import kept_pages
+        # Pagefind cannot add or drop one page of an index: the index is kept under the pages it
+        # reads (their paths and bytes), and made again, whole, only when one of them changed
+        return kept_pages(run.page_cache, index_key(site, pages), lambda: render_search_index(site))
+
+
+def index_key(site: Path, pages: dict[str, str | None]) -> str:
+    """What the index is made from: each web page's path and the digest of its bytes (read again only
+    where the build could not tell it), Pagefind's version, editio's code."""
+    from ..cache import _hash, code_digest, engine_versions
+    read = {path: digest or hashlib.sha256((site / path).read_bytes()).hexdigest()
+            for path, digest in pages.items() if path.endswith((".html", ".htm"))}
+    return _hash("search index", code_digest(), engine_versions(("pagefind-bin",)), ", ".join(CHROME),
+                 *(part for path in sorted(read) for part in (path, read[path])))
