@@ -92,7 +92,10 @@ def test_a_cache_entry_holds_only_its_own_builders_files(edition, monkeypatch):
     out = edition / "out"
     build_edition([edition / "edition/tei"], out=out, only=["linked", "html"], validate=False)
     assert (out / "html/linked/linked.txt").is_file(), "the site carries the linked builder's files"
-    (entry,) = (out / ".cache/html").iterdir()
-    listed = json.loads((entry / cache.NOTES_FILE).read_text())["files"]
-    assert not any(path.startswith("linked/") for path in listed)
-    assert not (entry / "linked").exists()
+    # the site keeps its files per document and per edition-wide page (edition_pages.py), never in an
+    # entry of the whole builder, and none of its entries holds the linked builder's files
+    assert not (out / ".cache/html").exists()
+    rows = [row for entry in (out / ".cache/documents").iterdir()
+            for row in json.loads(entry.read_bytes())["files"]]
+    assert any(name == "html" and path == "index.html" for name, path, _, _ in rows)
+    assert not any(path.startswith("linked/") for _, path, _, _ in rows)

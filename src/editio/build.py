@@ -108,7 +108,10 @@ def build_edition(paths: Iterable[str | Path] | None = None, out: str | Path | N
     run.page_cache = PageCache(DocumentCache(out_dir, blobs), fresh)  # the edition-wide pages, kept per page
     try:
         keys = {name: builder_key(every[name], edition, options) for name in names}
-        cached = {name: None if fresh else cache.outputs(name, keys[name]) for name in names}
+        # a builder that keeps its edition-wide files itself, each under its own inputs (``keeps_files``),
+        # has no entry of its own: it takes part in every build, and reuses what did not change
+        cached = {name: None if fresh or every[name].keeps_files else cache.outputs(name, keys[name])
+                  for name in names}
         # Prepared now, before validation, so that slow start-up work overlaps it.
         # a pure builder's documents are replayed from the per-document cache (its own entry holds only
         # its edition-wide files), so it takes part in every build
@@ -163,6 +166,10 @@ def build_edition(paths: Iterable[str | Path] | None = None, out: str | Path | N
                 if any(pages):  # how many of its edition-wide pages it made, how many it kept (edition_pages.py)
                     stages[f"edition-wide pages made: {current.name}"] = pages[0]
                     stages[f"edition-wide pages kept: {current.name}"] = pages[1]
+                if current.keeps_files:
+                    if not pages[0] and not (current in pure and stages.get("documents made")):
+                        report.cached.append(current.name)  # nothing of it was made again
+                    continue
                 # a per-document builder's entry holds only its edition-wide files (its documents' are
                 # kept per document)
                 files = writer.written[before:] if current in pure else writer.written

@@ -76,6 +76,9 @@ class Builder:
     #: Its pages read the documents' facts (``facts.py``: ``run.all_facts()``, ``run.neighbours_of``):
     #: the build then makes every text's facts first, from the per-document cache or as tasks.
     reads_facts: ClassVar[bool] = False
+    #: Its ``collect`` keeps its edition-wide files in the build's cache itself (``Run.page_cache``), each
+    #: under what it is made from: the build keeps no entry of the whole builder for it.
+    keeps_files: ClassVar[bool] = False
     #: What the build's summary counts, singular and plural (the files ``counts`` accepts).
     unit: ClassVar[tuple[str, str]] = ("file", "files")
     #: Builders whose written files this one reads in ``collect`` (``Run.folders``): they are built

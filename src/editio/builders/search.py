@@ -77,6 +77,7 @@ class SearchBuilder(Builder):
     folder = INDEX_FOLDER
     in_site = True
     needs = ("html",)
+    keeps_files = True  # under the pages it reads (index_key)
     # The pages it indexes depend on the html builder's engines too.
     engines = ("pagefind-bin", *SiteBuilder.engines)
     unit = ("index", "indexes")

