@@ -22,6 +22,7 @@ cannot leave out an input. Outside a build (no cache: tests, benchmarks) every p
 from __future__ import annotations
 
 import json
+import re
 from typing import Callable, Iterable, Iterator
 
 from lxml import etree
@@ -33,6 +34,9 @@ from .transform import parse_xml, stylesheet
 STYLESHEET = "html.xsl"
 _WEB_NS = "{urn:editio:web}"
 _MENTION = f"{{{EDITIO_NS}}}mention"
+# A mention in a text's facts as facts.xsl writes it (its name as text, no markup inside): what the
+# key of the pages that read no mention leaves out. Whatever it would not match stays in the key.
+_MENTIONS = re.compile(rb"<ed:mention\b[^>]*?(?:/>|>[^<]*</ed:mention>)")
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True, collect_ids=False)
 # The builder name the pages are kept under in the per-document cache.
 KEPT_AS = "html"
@@ -87,24 +91,25 @@ class PageCache:
 
 
 class PageInputs:
-    """What the edition-wide pages are made from, parsed once per build and only when a page is made."""
+    """What the edition-wide pages are made from, made and parsed once per build and only when a page
+    is made; their keys (``plain_key``, ``mentions_key``) without making them."""
 
     def __init__(self, run: Run) -> None:
-        from .cache import _hash, _shared_digest, engine_versions
-        from .facts import facts_edition
         from .builders.site import SiteBuilder
+        from .cache import _hash, _shared_digest, engine_versions
+        from .facts import FULL_TEXTS_BELOW
 
         self.run = run
-        all_facts = run.all_facts()
-        index = etree.fromstring(facts_edition(run.edition, all_facts), _PARSER)
-        for mention in list(index.iter(_MENTION)):
-            mention.getparent().remove(mention)
-        self.plain_xml = etree.tostring(index, encoding="utf-8")
-        self.mentions_xml = b'<ed:mentions xmlns:ed="urn:editio">' + b"".join(all_facts) + b"</ed:mentions>"
-        shared = _shared_digest(run.edition, "edition-pages", repr(run.options),
-                                engine_versions(("saxonche", *SiteBuilder.engines)))
         self.hash = _hash
-        self.plain_key = _hash(shared, self.plain_xml)
+        self.all_facts = run.all_facts()
+        edition = run.edition
+        # ``plain`` is made from the compact index (in ``shared``), the facts without their mentions and,
+        # for a small edition, the texts in full (facts.facts_edition): its key is made from those
+        texts = [document.source for document in edition.texts] if len(edition.texts) < FULL_TEXTS_BELOW else []
+        shared = _shared_digest(edition, "edition-pages", repr(run.options),
+                                engine_versions(("saxonche", *SiteBuilder.engines)))
+        self.plain_key = _hash(shared, *(_MENTIONS.sub(b"", facts) for facts in self.all_facts), *texts)
+        self.mentions_xml = b'<ed:mentions xmlns:ed="urn:editio">' + b"".join(self.all_facts) + b"</ed:mentions>"
         self.mentions_key = _hash(self.plain_key, self.mentions_xml)
         self._plain = self._mentions = None
 
@@ -112,7 +117,11 @@ class PageInputs:
     def plain(self):
         """The compact index with every text's facts, without their mentions (a Saxon tree)."""
         if self._plain is None:
-            self._plain = parse_xml(self.plain_xml)
+            from .facts import facts_edition
+            index = etree.fromstring(facts_edition(self.run.edition, self.all_facts), _PARSER)
+            for mention in list(index.iter(_MENTION)):
+                mention.getparent().remove(mention)
+            self._plain = parse_xml(etree.tostring(index, encoding="utf-8"))
         return self._plain
 
     @property
