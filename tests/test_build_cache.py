@@ -57,3 +57,48 @@ def test_a_new_build_takes_the_cache_over_and_a_corpus_build_retires_the_old_one
     while [p for p in tmp_path.iterdir() if "staging" in p.name] and time.monotonic() < deadline:
         time.sleep(0.1)
     assert [p.name for p in tmp_path.iterdir() if "staging" in p.name] == []
+
+
+def test_a_corpus_build_takes_the_retired_build_over_and_rewrites_only_what_changed(tmp_path, monkeypatch):
+    """A corpus's build keeps the build it replaces as the next one's spare: the next build links only
+    the files whose bytes changed, removes those it no longer makes, and holds what a fresh build
+    holds; a spare changed since it was kept is not taken over."""
+    from corpus_support import output_tree, synthetic_corpus
+    from editio import cache, executor
+    from editio.build import build_edition
+
+    monkeypatch.setattr(executor, "POOL_THRESHOLD", 3)  # a corpus, for the build's purposes
+    letters = synthetic_corpus(tmp_path / "letters", 4)
+    out = tmp_path / "out"
+    linked: list[str] = []
+    link = cache.BlobStore.link
+    monkeypatch.setattr(cache.BlobStore, "link", lambda self, digest, path: linked.append(path) or link(self, digest, path))
+
+    def build(folder=out, **options) -> int:
+        linked.clear()
+        build_edition([letters], out=folder, only=["html", "text"], validate=False, jobs=1, **options)
+        return len(linked)
+
+    def change(index: int, words: str) -> None:
+        letter = sorted((letters / "letters").glob("*.xml"))[index]
+        letter.write_text(letter.read_text(encoding="utf-8").replace("</p>", f" {words}</p>", 1), encoding="utf-8")
+
+    everything = build()
+    change(0, "Zwischenruf")
+    assert build() >= everything * 0.9  # no spare yet: every file linked into a fresh folder
+    assert (tmp_path / ".out.spare").is_dir()
+    change(1, "Nachtrag")
+    taken_over = build()  # the spare (the first build) taken over: the two changed letters' files
+    assert 0 < taken_over < everything * 0.1
+    sorted((letters / "letters").glob("*.xml"))[2].unlink()
+    build()
+    build(tmp_path / "fresh", fresh=True)
+
+    def published(tree):  # the record history continues the folder's own history
+        return {path: content for path, content in tree.items() if not path.endswith("record-history.json")}
+    assert published(output_tree(out)) == published(output_tree(tmp_path / "fresh"))
+
+    (tmp_path / ".out.spare" / "html" / "stray.html").write_text("not editio's")
+    change(0, "Postskriptum")
+    assert build() >= everything * 0.5  # a changed spare is set aside: a fresh folder
+    assert not (out / "html" / "stray.html").exists()

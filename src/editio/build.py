@@ -102,6 +102,7 @@ def build_edition(paths: Iterable[str | Path] | None = None, out: str | Path | N
         clock[0] = now
     blobs = BlobStore(out_dir)
     blobs_token = _blob_store.set(blobs)
+    carried_token = None
     _made_folders.clear()
     from .cache import DocumentCache
     from .edition_pages import PageCache
@@ -124,9 +125,13 @@ def build_edition(paths: Iterable[str | Path] | None = None, out: str | Path | N
                 raise ValidationFailed(report.validation)
             stage("validate")
         from .executor import POOL_THRESHOLD
-        # a corpus's retired build is removed by a process of its own, not waited for
-        with out_folder.generation((every[name].folder for name in names),
-                                   retire_in_background=len(edition.texts) >= POOL_THRESHOLD) as staging:
+        # a corpus's retired build is kept as the next build's spare, or removed by a process of its
+        # own, not waited for; the next build takes the spare over, rewriting only what changed
+        corpus = len(edition.texts) >= POOL_THRESHOLD
+        generation = out_folder.generation((every[name].folder for name in names),
+                                           retire_in_background=corpus, recycle=corpus)
+        with generation as staging:
+            carried_token = _carried.set(generation.carried)
             writers = {name: _Writer(every[name], staging, options, report) for name in names}
             run.folders = {name: writers[name].folder for name in names}
             run.written = {name: writers[name].digests for name in names}
@@ -191,6 +196,8 @@ def build_edition(paths: Iterable[str | Path] | None = None, out: str | Path | N
         raise
     finally:
         _blob_store.reset(blobs_token)
+        if carried_token is not None:
+            _carried.reset(carried_token)
         run.finish()
     from .notes import summarise
     report.summary_notes = summarise(report.notes, edition.documents)
@@ -280,6 +287,8 @@ def screen_all(outputs: dict[str, list]) -> dict[str, list[tuple[str, bytes, tup
 
 # The blob store of the running build (``cache.BlobStore``): outputs are hard links to their bytes.
 _blob_store: contextvars.ContextVar = contextvars.ContextVar("blob_store")
+# What the running build's staging folder already holds (``output_folder.Carried``), or None.
+_carried: contextvars.ContextVar = contextvars.ContextVar("carried", default=None)
 
 
 def _render_documents(pure: list[Builder], edition: Edition, options: BuildOptions, out_dir: Path,
@@ -399,6 +408,9 @@ def _facts(edition: Edition, store, used: set[str], fresh: bool, executor_of, fa
 
 def _place(folder: Path, path: str, digest: str, blobs) -> None:
     target = _target(folder, path)
+    carried = _carried.get()
+    if carried is not None and carried.keeps(target, digest):
+        return  # the staging folder holds those bytes there already
     try:
         _make_folder(os.path.dirname(target))
         blobs.link(digest, target)
@@ -409,13 +421,21 @@ def _place(folder: Path, path: str, digest: str, blobs) -> None:
 def _write(folder: Path, output: Output) -> str | None:
     """Write ``output`` into ``folder``; the digest of its bytes where it went into the blob store."""
     path = Path(_target(folder, output.path))
+    carried = _carried.get()
     try:
         _make_folder(str(path.parent))
         blobs = _blob_store.get(None)
         if blobs is None:
+            if carried is not None:
+                carried.keeps(str(path), None)
             path.write_bytes(output.content)
             return None
-        return blobs.place(output.content, path)
+        if carried is None:
+            return blobs.place(output.content, path)
+        digest = blobs.add(output.content)
+        if not carried.keeps(str(path), digest):
+            blobs.link(digest, str(path))
+        return digest
     except OSError as error:  # a full disk, say: name the file, keep the previous build
         raise BuildError(f"cannot write: {error.strerror or error}", file=path) from None
 
