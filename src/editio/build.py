@@ -108,7 +108,7 @@ def build_edition(paths: Iterable[str | Path] | None = None, out: str | Path | N
     from .edition_pages import PageCache
     run.page_cache = PageCache(DocumentCache(out_dir, blobs), fresh)  # the edition-wide pages, kept per page
     try:
-        keys = {name: builder_key(every[name], edition, options) for name in names}
+        keys = {name: builder_key(every[name], edition, options) for name in names if not every[name].keeps_files}
         # a builder that keeps its edition-wide files itself, each under its own inputs (``keeps_files``),
         # has no entry of its own: it takes part in every build, and reuses what did not change
         cached = {name: None if fresh or every[name].keeps_files else cache.outputs(name, keys[name])

@@ -79,8 +79,13 @@ class OutputFolder:
             if out == folder or out in folder.parents or folder in out.parents:
                 raise BuildError(f"refusing to build into {shown}: it is, contains or lies inside the source "
                                  f"folder {folder}; the sources are never written")
+        # a corpus has thousands of sources in a few folders: each folder resolved once (a file that
+        # is a link, where it points)
+        folders: dict[Path, Path] = {}
         for file in self.source_files:
-            folder = file.absolute().resolve().parent
+            folders.setdefault(file.absolute().resolve().parent if os.path.islink(file) else file.absolute().parent, file)
+        for folder, file in folders.items():
+            folder = folder.resolve()
             if out == folder or out in folder.parents:
                 raise BuildError(f"refusing to build into {shown}: it contains the source {file}; "
                                  "the sources are never written")
