@@ -111,17 +111,26 @@ class PageInputs:
         self.plain_key = _hash(shared, *(_MENTIONS.sub(b"", facts) for facts in self.all_facts), *texts)
         self.mentions_xml = b'<ed:mentions xmlns:ed="urn:editio">' + b"".join(self.all_facts) + b"</ed:mentions>"
         self.mentions_key = _hash(self.plain_key, self.mentions_xml)
-        self._plain = self._mentions = None
+        self._plain = self._plain_xml = self._mentions = None
+        # whether the site's pages, made from ``plain`` alone, were found in the cache (site.py)
+        self.plain_kept = False
 
     @property
-    def plain(self):
-        """The compact index with every text's facts, without their mentions (a Saxon tree)."""
-        if self._plain is None:
+    def plain_xml(self) -> bytes:
+        """The compact index with every text's facts, without their mentions."""
+        if self._plain_xml is None:
             from .facts import facts_edition
             index = etree.fromstring(facts_edition(self.run.edition, self.all_facts), _PARSER)
             for mention in list(index.iter(_MENTION)):
                 mention.getparent().remove(mention)
-            self._plain = parse_xml(etree.tostring(index, encoding="utf-8"))
+            self._plain_xml = etree.tostring(index, encoding="utf-8")
+        return self._plain_xml
+
+    @property
+    def plain(self):
+        """``plain_xml`` as a Saxon tree."""
+        if self._plain is None:
+            self._plain = parse_xml(self.plain_xml)
         return self._plain
 
     @property
@@ -141,31 +150,80 @@ def kept_pages(cache: PageCache | None, key: str, make: Callable[[], Iterable[Ou
     yield from found if found is not None else cache.keep(key, list(make()))
 
 
-def entry_keys(run: Run, inputs: PageInputs, cache: PageCache | None, parameters: dict) -> list[tuple[str, str]]:
-    """Each entry page's path and key (its mentions, resolved as its page resolves them, with
-    ``plain``); kept under the key of every mention, since resolving them all takes a transformation."""
-    key = inputs.hash(inputs.mentions_key, "entry keys", repr(sorted(parameters.items())))
+def entry_key(inputs: PageInputs, path: str, material: str, settings: str) -> str:
+    """The key of the entry page at ``path``: ``plain``, the page's parameters, and ``material``,
+    the mentions that name its entry (``web:entry-inputs``)."""
+    return inputs.hash(inputs.plain_key, "entry page", settings, path, material)
+
+
+def entry_keys(inputs: PageInputs, cache: PageCache | None, parameters: dict) -> list[tuple[str, str]] | None:
+    """Each entry page's path and key, kept under the key of every mention (resolving them all takes
+    a transformation); None when they are not kept and every entry page is to be made anyway (the
+    site's pages were not found: ``plain`` changed, and with it every entry page's key)."""
+    settings = repr(sorted(parameters.items()))
+    key = inputs.hash(inputs.mentions_key, "entry keys", settings)
     kept = cache.value(key) if cache is not None else None
     if kept is not None:
         return [tuple(pair) for pair in json.loads(kept)]
+    if not inputs.plain_kept:
+        return None
     values, _ = stylesheet(STYLESHEET).call_values(f"{_WEB_NS}entry-inputs", inputs.plain,
                                                    mentions=inputs.mentions, **parameters)
-    pairs = [(path, inputs.hash(inputs.plain_key, "entry page", repr(sorted(parameters.items())), path, material))
-             for path, material in zip(values[0::2], values[1::2])]
+    pairs = [(path, entry_key(inputs, path, material, settings)) for path, material in zip(values[0::2], values[1::2])]
     if cache is not None:
         cache.keep_value(key, json.dumps(pairs).encode("utf-8"))
     return pairs
 
 
-def render_entry_pages(inputs: PageInputs, paths: list[str], parameters: dict, executor=None) -> dict[str, Output]:
-    """The entry pages at ``paths``, made in one transformation."""
-    if not paths:
-        return {}
-    values, messages = stylesheet(STYLESHEET).call_values(
-        f"{_WEB_NS}entry-pages", inputs.plain, mentions=inputs.mentions, only_entries=" ".join(paths),
-        **parameters)
-    made = {}
-    for path, content in zip(values[0::2], values[1::2]):
-        made[path] = Output(path, content.encode("utf-8"), tuple(messages))
-        messages = []
-    return made
+def keep_entry_keys(inputs: PageInputs, cache: PageCache | None, parameters: dict, pairs: list) -> None:
+    if cache is not None:
+        key = inputs.hash(inputs.mentions_key, "entry keys", repr(sorted(parameters.items())))
+        cache.keep_value(key, json.dumps(pairs).encode("utf-8"))
+
+
+# From this many entry pages on, a build with worker processes (``Run.executor``) shares them out.
+PARALLEL_FROM = 400
+
+
+def render_entry_pages(inputs: PageInputs, paths: list[str] | None, parameters: dict, executor=None,
+                       with_inputs: bool = False) -> list[tuple[str, str | None, Output]]:
+    """The entry pages at ``paths`` (all when None), each as (path, its inputs with ``with_inputs``,
+    the page), in the register's order. Made in one transformation here, or, when there are many and
+    the build has worker processes, in one per worker and one here at the same time: the same pages."""
+    if paths is not None and not paths:
+        return []
+    from .executor import PoolExecutor
+    plain_xml = inputs.plain_xml
+    every = paths
+    if isinstance(executor, PoolExecutor) and (paths is None or len(paths) >= PARALLEL_FROM):
+        if every is None:
+            every, _ = stylesheet(STYLESHEET).call_values(f"{_WEB_NS}entry-paths", inputs.plain)
+    if not isinstance(executor, PoolExecutor) or every is None or len(every) < PARALLEL_FROM:
+        chunks = [every]
+        done = [entry_pages_task((plain_xml, inputs.mentions_xml, every, parameters, with_inputs), inputs)]
+    else:
+        share = -(-len(every) // (executor.workers + 1))  # the workers and this process
+        chunks = [every[start:start + share] for start in range(0, len(every), share)]
+        away = executor.map(entry_pages_task, [(plain_xml, inputs.mentions_xml, chunk, parameters, with_inputs)
+                                               for chunk in chunks[1:]])
+        done = [entry_pages_task((plain_xml, inputs.mentions_xml, chunks[0], parameters, with_inputs), inputs)]
+        done += list(away)
+    made, messages = [], []
+    step = 3 if with_inputs else 2
+    for values, notes in done:
+        messages += notes
+        for at in range(0, len(values), step):
+            made.append((values[at], values[at + 1] if with_inputs else None, values[at + step - 1]))
+    return [(path, material, Output(path, page.encode("utf-8"), tuple(messages) if position == 0 else ()))
+            for position, (path, material, page) in enumerate(made)]
+
+
+def entry_pages_task(task: tuple, inputs: PageInputs | None = None) -> tuple[list[str], list[str]]:
+    """The entry pages a chunk names (all for None) as the strings ``web:entry-pages`` returns, and its
+    messages: a function of the task alone (a worker parses the index and the mentions it is given)."""
+    plain_xml, mentions_xml, paths, parameters, with_inputs = task
+    plain = inputs.plain if inputs is not None else parse_xml(plain_xml)
+    mentions = inputs.mentions if inputs is not None else parse_xml(mentions_xml)
+    chosen = {} if paths is None else {"only_entries": " ".join(paths)}
+    return stylesheet(STYLESHEET).call_values(f"{_WEB_NS}entry-pages", plain, mentions=mentions,
+                                              entry_inputs=with_inputs, **chosen, **parameters)

@@ -52,15 +52,24 @@ def render_register_pages(run: Run, pages: list, date, inputs=None, cache=None,
         yield output
     if run.edition.register_layout != "entries":
         return
-    keys = entry_keys(run, inputs, cache, parameters)
-    found = {path: cache.rows(key) for path, key in keys} if cache is not None else {}
-    made = render_entry_pages(inputs, [path for path, _ in keys if found.get(path) is None], parameters,
-                              getattr(run, "executor", None))
+    from .edition_pages import entry_key, keep_entry_keys
+    executor = run.executor
+    keys = entry_keys(inputs, cache, parameters)
+    if keys is None:  # every entry page is new: made with what each is kept under, in one pass
+        made = render_entry_pages(inputs, None, parameters, executor, with_inputs=True)
+        keys = [(path, entry_key(inputs, path, material, settings)) for path, material, _ in made]
+        keep_entry_keys(inputs, cache, parameters, keys)
+        pages_made = {path: page for path, _, page in made}
+        found = {}
+    else:
+        found = {path: cache.rows(key) for path, key in keys} if cache is not None else {}
+        pages_made = {path: page for path, _, page in render_entry_pages(
+            inputs, [path for path, _ in keys if found.get(path) is None], parameters, executor)}
     for path, key in keys:
         pages.append((path, date))
         if found.get(path) is not None:
             yield from found[path]
         elif cache is not None:
-            yield from cache.keep(key, [made[path]])
+            yield from cache.keep(key, [pages_made[path]])
         else:
-            yield made[path]
+            yield pages_made[path]

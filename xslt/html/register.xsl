@@ -219,10 +219,27 @@
     <xsl:for-each select="$ed:register-kinds">
       <xsl:variable name="kind" select="."/>
       <xsl:for-each select="ed:entities($kind)">
-        <xsl:sequence select="web:entry-path($kind, .), string-join(web:mentions(.) ! string-join(
-            (string(../@id), string(../@title), string(@ref), string(@kind), string(@type), string(@page),
-             string(@anchor), string(@label), string(.)), '&#xE000;'), '&#xE001;')"/>
+        <xsl:sequence select="web:entry-path($kind, .), web:entry-material(.)"/>
       </xsl:for-each>
+    </xsl:for-each>
+  </xsl:template>
+
+  <xsl:function name="web:entry-material" as="xs:string">
+    <xsl:param name="entity" as="element()"/>
+    <xsl:sequence select="string-join(web:mentions($entity) ! string-join(
+        (string(../@id), string(../@title), string(@ref), string(@kind), string(@type), string(@page),
+         string(@anchor), string(@label), string(.)), '&#xE000;'), '&#xE001;')"/>
+  </xsl:function>
+
+  <!-- With $entry-inputs, each page's inputs (as web:entry-inputs gives them) between its path and
+       the page: what a build that makes every entry page keeps them under, in one transformation. -->
+  <xsl:param name="entry-inputs" as="xs:boolean" select="false()"/>
+
+  <!-- The path of every entry page, in the order web:entry-pages makes them. -->
+  <xsl:template name="web:entry-paths" as="xs:string*">
+    <xsl:for-each select="$ed:register-kinds">
+      <xsl:variable name="kind" select="."/>
+      <xsl:sequence select="ed:entities($kind) ! web:entry-path($kind, .)"/>
     </xsl:for-each>
   </xsl:template>
 
@@ -234,6 +251,9 @@
       <xsl:variable name="kind" select="."/>
       <xsl:for-each select="ed:entities($kind)[empty($web:only-entries) or map:contains($web:only-entries, web:entry-path($kind, .))]">
         <xsl:variable name="path" select="web:entry-path($kind, .)"/>
+        <xsl:if test="$entry-inputs">
+          <xsl:sequence select="$path, web:entry-material(.)"/>
+        </xsl:if>
         <xsl:variable name="page" as="document-node()">
           <xsl:document>
             <xsl:call-template name="web:page">
@@ -254,7 +274,7 @@
             </xsl:call-template>
           </xsl:document>
         </xsl:variable>
-        <xsl:sequence select="$path, serialize($page, map { 'method': 'html', 'html-version': 5.0,
+        <xsl:sequence select="if ($entry-inputs) then () else $path, serialize($page, map { 'method': 'html', 'html-version': 5.0,
                                                             'include-content-type': false(), 'indent': false() })"/>
       </xsl:for-each>
     </xsl:for-each>

@@ -110,7 +110,9 @@ class SiteBuilder(Builder):
                 result = html.call(f"{_WEB_NS}{entry}", inputs.plain, has_search=has_search)
                 if result.content.strip():
                     yield _page(path, result)
-        for output in kept_pages(cache, inputs.hash(inputs.plain_key, "site pages"), site_pages):
+        site_key = inputs.hash(inputs.plain_key, "site pages")
+        inputs.plain_kept = cache is not None and not cache.fresh and cache.store.holds(site_key)
+        for output in kept_pages(cache, site_key, site_pages):
             yield output
             if output.path not in ("index.html", "404.html", "search.html"):  # the sitemap lists content, not forms
                 pages.append((output.path, latest))
