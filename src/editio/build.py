@@ -139,6 +139,8 @@ def build_edition(paths: Iterable[str | Path] | None = None, out: str | Path | N
                 if cached[name] is not None:
                     writers[name].write_all(cached[name])
                     report.cached.append(name)
+                    if _per_document(every[name]):  # its entry holds what its ``collect`` makes, no more
+                        run.given(name, cached[name])
             collected = {name for name in names if cached[name] is not None}
             # Document by document, every builder: what one builder asks of another for a document
             # is kept only until that document is done.

@@ -35,11 +35,11 @@ def render_register_pages(run: Run, pages: list, date, inputs=None, cache=None,
     did not change is linked from it, not made again."""
     from .edition_pages import PageInputs, entry_keys, kept_pages, render_entry_pages
 
-    html = stylesheet(STYLESHEET)
     inputs = inputs or PageInputs(run)
     settings = repr(sorted(parameters.items()))
 
     def kind_pages() -> Iterator[Output]:
+        html = stylesheet(STYLESHEET)  # compiled only when a page is made
         for kind in run.edition.register_kinds:
             # the compact index with the facts (the register and the document list, not the texts);
             # the mentions apart

@@ -194,6 +194,12 @@ class Run:
             self._made[key] = list(self._produce(name, document))
         return self._made[key]
 
+    def given(self, name: str, files: Iterable) -> None:
+        """Builder ``name``'s edition-wide files as its cache entry holds them, as (path, content, notes):
+        another builder that asks for them (the site carries the edition's records) is given these,
+        and the builder is not started to make them again."""
+        self._made[self._key(name, None)] = [file if isinstance(file, Output) else Output(*file) for file in files]
+
     def take(self, name: str, document: Document | None = None) -> Iterable[Output]:
         """The files builder ``name`` writes for ``document``: those another builder already asked for,
         or freshly made (streamed, not kept)."""

@@ -87,7 +87,6 @@ class SiteBuilder(Builder):
         when that changed."""
         from ..edition_pages import PageInputs, kept_pages
 
-        html = stylesheet(STYLESHEET)
         links = " ".join(f"{f.name}={f.suffix}" for f in DOCUMENT_RECORDS)
         has_search = "search" in run.options.outputs
         cache = run.page_cache
@@ -104,6 +103,7 @@ class SiteBuilder(Builder):
                          ("not-found-page", "404.html"), *LETTERS_PAGES] + [("search-page", "search.html")] * has_search
 
         def site_pages() -> Iterator[Output]:
+            html = stylesheet(STYLESHEET)  # compiled only when a page is made
             yield _page("index.html", html.call(f"{_WEB_NS}home-page", inputs.plain, has_search=has_search,
                                                 has_pdf="pdf" in run.options.outputs, metadata_files=links))
             for entry, path in edition_pages:
