@@ -189,7 +189,8 @@ def render_entry_pages(inputs: PageInputs, paths: list[str] | None, parameters: 
                        with_inputs: bool = False) -> list[tuple[str, str | None, Output]]:
     """The entry pages at ``paths`` (all when None), each as (path, its inputs with ``with_inputs``,
     the page), in the register's order. Made in one transformation here, or, when there are many and
-    the build has worker processes, in one per worker and one here at the same time: the same pages."""
+    the build has worker processes, shared out between this process and all but one of them: the same
+    pages."""
     if paths is not None and not paths:
         return []
     from .executor import PoolExecutor
@@ -202,7 +203,9 @@ def render_entry_pages(inputs: PageInputs, paths: list[str] | None, parameters: 
         chunks = [every]
         done = [entry_pages_task((plain_xml, inputs.mentions_xml, every, parameters, with_inputs), inputs)]
     else:
-        share = -(-len(every) // (executor.workers + 1))  # the workers and this process
+        # as many shares as workers, this process taking one: each share parses the index and
+        # resolves every mention again, so a share more than the cores would only cost
+        share = -(-len(every) // executor.workers)
         chunks = [every[start:start + share] for start in range(0, len(every), share)]
         away = executor.map(entry_pages_task, [(plain_xml, inputs.mentions_xml, chunk, parameters, with_inputs)
                                                for chunk in chunks[1:]])
