@@ -185,7 +185,6 @@ def build_edition(paths: Iterable[str | Path] | None = None, out: str | Path | N
                                     staging / current.folder, files,
                                     {path: notes for path, notes in writer.notes.items() if path in kept})
                 stage("cache entries")
-            _close_executor(run)
             if progress:
                 progress(steps, steps)
         stage("switch")
@@ -198,7 +197,6 @@ def build_edition(paths: Iterable[str | Path] | None = None, out: str | Path | N
         blobs.discard_new()  # a failed build leaves the previous one's cache as it was
         raise
     finally:
-        _close_executor(run)
         _blob_store.reset(blobs_token)
         if carried_token is not None:
             _carried.reset(carried_token)
@@ -208,13 +206,6 @@ def build_edition(paths: Iterable[str | Path] | None = None, out: str | Path | N
     report.notes = list(dict.fromkeys(report.notes))
     report.seconds = time.perf_counter() - started
     return report
-
-
-def _close_executor(run: Run) -> None:
-    """Release the workers the documents' stage left to the edition-wide pages (``Run.executor``)."""
-    if run.executor is not None:
-        executor, run.executor = run.executor, None
-        executor.close()
 
 
 def _per_document(builder: Builder) -> bool:
@@ -312,8 +303,8 @@ def _render_documents(pure: list[Builder], edition: Edition, options: BuildOptio
     which its page reads and its key holds; both are left on ``run`` for the edition-wide pages.
     Returns what drops the entries this build did not use, to be called once the new build is in place."""
     from .cache import RECORD_DATED, DocumentCache, document_key, facts_key
-    from .executor import (POOL_THRESHOLD, PoolExecutor, SerialExecutor, Shared, document_task, executor_for,
-                           facts_task, render_task)
+    from .executor import (POOL_THRESHOLD, SerialExecutor, Shared, document_task, executor_for, facts_task,
+                           render_task)
     from .record_dates import RecordState, record_dates
 
     store = DocumentCache(out_dir, blobs)
@@ -392,14 +383,9 @@ def _render_documents(pure: list[Builder], edition: Edition, options: BuildOptio
             progress(step)
         timings["documents"] = time.perf_counter() - started
         timings["documents made"] = made_here
-    except BaseException:
+    finally:
         if executor is not None:
             executor.close()
-        raise
-    if isinstance(executor, PoolExecutor):
-        run.executor = executor  # its workers may make edition-wide pages too; the build closes it
-    elif executor is not None:
-        executor.close()
     # the facts file too: only what this build used (and the edition-wide pages it kept, ``kept``)
     return lambda kept=(): store.keep_only(used | set(kept))
 

@@ -181,52 +181,23 @@ def keep_entry_keys(inputs: PageInputs, cache: PageCache | None, parameters: dic
         cache.keep_value(key, json.dumps(pairs).encode("utf-8"))
 
 
-# From this many entry pages on, a build with worker processes (``Run.executor``) shares them out.
-PARALLEL_FROM = 400
-
-
-def render_entry_pages(inputs: PageInputs, paths: list[str] | None, parameters: dict, executor=None,
+def render_entry_pages(inputs: PageInputs, paths: list[str] | None, parameters: dict,
                        with_inputs: bool = False) -> list[tuple[str, str | None, Output]]:
     """The entry pages at ``paths`` (all when None), each as (path, its inputs with ``with_inputs``,
-    the page), in the register's order. Made in one transformation here, or, when there are many and
-    the build has worker processes, shared out between this process and all but one of them: the same
-    pages."""
+    the page), in the register's order, made in one transformation.
+
+    Not shared out among the build's worker processes: each share would parse the index and resolve
+    every mention again, and on two cores that cost more than it saved (README, Measurements)."""
     if paths is not None and not paths:
         return []
-    from .executor import PoolExecutor
-    plain_xml = inputs.plain_xml
-    every = paths
-    if isinstance(executor, PoolExecutor) and (paths is None or len(paths) >= PARALLEL_FROM):
-        if every is None:
-            every, _ = stylesheet(STYLESHEET).call_values(f"{_WEB_NS}entry-paths", inputs.plain)
-    if not isinstance(executor, PoolExecutor) or every is None or len(every) < PARALLEL_FROM:
-        chunks = [every]
-        done = [entry_pages_task((plain_xml, inputs.mentions_xml, every, parameters, with_inputs), inputs)]
-    else:
-        # as many shares as workers, this process taking one: each share parses the index and
-        # resolves every mention again, so a share more than the cores would only cost
-        share = -(-len(every) // executor.workers)
-        chunks = [every[start:start + share] for start in range(0, len(every), share)]
-        away = executor.map(entry_pages_task, [(plain_xml, inputs.mentions_xml, chunk, parameters, with_inputs)
-                                               for chunk in chunks[1:]])
-        done = [entry_pages_task((plain_xml, inputs.mentions_xml, chunks[0], parameters, with_inputs), inputs)]
-        done += list(away)
-    made, messages = [], []
-    step = 3 if with_inputs else 2
-    for values, notes in done:
-        messages += notes
-        for at in range(0, len(values), step):
-            made.append((values[at], values[at + 1] if with_inputs else None, values[at + step - 1]))
-    return [(path, material, Output(path, page.encode("utf-8"), tuple(messages) if position == 0 else ()))
-            for position, (path, material, page) in enumerate(made)]
-
-
-def entry_pages_task(task: tuple, inputs: PageInputs | None = None) -> tuple[list[str], list[str]]:
-    """The entry pages a chunk names (all for None) as the strings ``web:entry-pages`` returns, and its
-    messages: a function of the task alone (a worker parses the index and the mentions it is given)."""
-    plain_xml, mentions_xml, paths, parameters, with_inputs = task
-    plain = inputs.plain if inputs is not None else parse_xml(plain_xml)
-    mentions = inputs.mentions if inputs is not None else parse_xml(mentions_xml)
     chosen = {} if paths is None else {"only_entries": " ".join(paths)}
-    return stylesheet(STYLESHEET).call_values(f"{_WEB_NS}entry-pages", plain, mentions=mentions,
-                                              entry_inputs=with_inputs, **chosen, **parameters)
+    values, messages = stylesheet(STYLESHEET).call_values(
+        f"{_WEB_NS}entry-pages", inputs.plain, mentions=inputs.mentions, entry_inputs=with_inputs,
+        **chosen, **parameters)
+    step = 3 if with_inputs else 2
+    made = []
+    for at in range(0, len(values), step):
+        path, page = values[at], values[at + step - 1]
+        made.append((path, values[at + 1] if with_inputs else None,
+                     Output(path, page.encode("utf-8"), tuple(messages) if at == 0 else ())))
+    return made

@@ -97,10 +97,6 @@ class PoolExecutor:
         self._pool = multiprocessing.get_context("spawn").Pool(workers, initializer=_install, initargs=(shared,))
         self._workers = workers
 
-    @property
-    def workers(self) -> int:
-        return self._workers
-
     def map(self, function: Callable, items: Iterable) -> Iterator:
         items = list(items)
         # a few tasks per message: fewer round trips, and still every worker busy until the end

@@ -53,10 +53,9 @@ def render_register_pages(run: Run, pages: list, date, inputs=None, cache=None,
     if run.edition.register_layout != "entries":
         return
     from .edition_pages import entry_key, keep_entry_keys
-    executor = run.executor
     keys = entry_keys(inputs, cache, parameters)
     if keys is None:  # every entry page is new: made with what each is kept under, in one pass
-        made = render_entry_pages(inputs, None, parameters, executor, with_inputs=True)
+        made = render_entry_pages(inputs, None, parameters, with_inputs=True)
         keys = [(path, entry_key(inputs, path, material, settings)) for path, material, _ in made]
         keep_entry_keys(inputs, cache, parameters, keys)
         pages_made = {path: page for path, _, page in made}
@@ -64,7 +63,7 @@ def render_register_pages(run: Run, pages: list, date, inputs=None, cache=None,
     else:
         found = {path: cache.rows(key) for path, key in keys} if cache is not None else {}
         pages_made = {path: page for path, _, page in render_entry_pages(
-            inputs, [path for path, _ in keys if found.get(path) is None], parameters, executor)}
+            inputs, [path for path, _ in keys if found.get(path) is None], parameters)}
     for path, key in keys:
         pages.append((path, date))
         if found.get(path) is not None:

@@ -126,12 +126,11 @@ class Run:
         # from its per-document cache and tasks; made here when a run has none (tests, benchmarks).
         self.facts: list[bytes] | None = None
         self.neighbours: dict[str, bytes] | None = None
-        # Set by the build: where edition-wide files are kept between builds (``edition_pages.PageCache``),
-        # the digests of the files each builder wrote (by builder name, then path), and the executor
-        # whose workers may make many edition-wide pages at once. None, empty and None outside a build.
+        # Set by the build: where edition-wide files are kept between builds (``edition_pages.PageCache``)
+        # and the digests of the files each builder wrote (by builder name, then path). None and empty
+        # outside a build.
         self.page_cache = None
         self.written: dict[str, dict[str, str]] = {}
-        self.executor = None
         self._pages_index = None
 
     @property
