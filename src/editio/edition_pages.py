@@ -103,12 +103,14 @@ class PageInputs:
         self.hash = _hash
         self.all_facts = run.all_facts()
         edition = run.edition
-        # ``plain`` is made from the compact index (in ``shared``), the facts without their mentions and,
-        # for a small edition, the texts in full (facts.facts_edition): its key is made from those
+        # ``plain`` is made from the compact index, the facts without their mentions and, for a small
+        # edition, the texts in full (facts.facts_edition): its key is made from those and ``shared``
+        # (editio's code, the settings, the stylesheets, the options, the engines)
         texts = [document.source for document in edition.texts] if len(edition.texts) < FULL_TEXTS_BELOW else []
         shared = _shared_digest(edition, "edition-pages", repr(run.options),
                                 engine_versions(("saxonche", *SiteBuilder.engines)))
-        self.plain_key = _hash(shared, *(_MENTIONS.sub(b"", facts) for facts in self.all_facts), *texts)
+        self.plain_key = _hash(shared, edition.context_xml, *(_MENTIONS.sub(b"", facts) for facts in self.all_facts),
+                               *texts)
         self.mentions_xml = b'<ed:mentions xmlns:ed="urn:editio">' + b"".join(self.all_facts) + b"</ed:mentions>"
         self.mentions_key = _hash(self.plain_key, self.mentions_xml)
         self._plain = self._plain_xml = self._mentions = None
