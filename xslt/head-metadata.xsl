@@ -17,6 +17,11 @@
 
   <xsl:include href="metadata-common.xsl"/>
 
+  <!-- The records a page links to (metadata-formats.xml, as $ed:record-formats): read when the stylesheet
+       compiles, not parsed again by every page and linkset. -->
+  <xsl:variable name="ed:signposted-formats" static="yes" as="element(ed:format)*"
+      select="doc(resolve-uri('metadata-formats.xml', static-base-uri()))/ed:formats/ed:format[@scope = 'document'][@site = 'yes']"/>
+
   <!-- FAIR Signposting of a document's landing page, as (rel, href, type) maps: the page, its head links,
        its HTTP Link headers and its linkset (linkset.xsl) all come from here. -->
   <xsl:function name="ed:signposts" as="map(xs:string, xs:string)*">
@@ -31,7 +36,7 @@
         map { 'rel': 'type', 'href': 'https://schema.org/AboutPage' },
         distinct-values(ed:responsible($tei, 'author') ! ed:authority-ids(ed:entity(@ref, .))?uri)
             ! map { 'rel': 'author', 'href': . },
-        $ed:record-formats[@scope = 'document'][@site = 'yes']
+        $ed:signposted-formats
             ! map { 'rel': 'describedby', 'href': $base || 'metadata/' || $id || @suffix, 'type': string(@media-type) },
         map { 'rel': 'item', 'href': $base || 'pdf/' || $id || '.pdf', 'type': 'application/pdf' }[$pdf],
         map { 'rel': 'item', 'href': $base || 'tei/' || $file, 'type': 'application/tei+xml' }[exists($file)],

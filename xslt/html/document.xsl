@@ -168,9 +168,10 @@
        remembered across pages by edition.js. Names are quiet unless asked for. -->
   <xsl:template name="web:show-control">
     <xsl:variable name="text" select="text"/>
+    <!-- the kinds of entry the text names, its names looked up once (not once for each kind) -->
+    <xsl:variable name="named-kinds" select="distinct-values($text//*[@ref] ! web:entity(.) ! ed:entity-kind(.))"/>
     <xsl:variable name="marks" as="map(*)*" select="(
-        $ed:register-kinds[some $name in $text//*[@ref] satisfies (web:entity($name) ! ed:entity-kind(.)) = .]
-          ! map { 'key': ., 'label': ed:label(.), 'on': false() },
+        $ed:register-kinds[. = $named-kinds] ! map { 'key': ., 'label': ed:label(.), 'on': false() },
         map { 'key': 'emendations', 'label': 'Emendations', 'on': true() }[exists($text//choice)],
         map { 'key': 'pages', 'label': 'Page breaks', 'on': true() }[exists($text//pb)],
         map { 'key': 'numbers', 'label': 'Paragraph numbers', 'on': true() }[exists($text//p)],

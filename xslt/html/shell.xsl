@@ -46,7 +46,9 @@
     <xsl:param name="root" as="xs:string"/>
     <xsl:variable name="tei" select="$target/ancestor-or-self::TEI[1]"/>
     <xsl:variable name="anchor" select="ed:anchor($target)"/>
-    <xsl:sequence select="if ($target/self::ed:target) then $root || $target/@href else map {
+    <!-- an entry of the merged register is its own anchor, on its register page: most names point to one -->
+    <xsl:sequence select="if ($target/self::ed:target) then $root || $target/@href
+      else if ($target/parent::ed:register) then web:entry-href($target, $root) else map {
         'register': function() { web:entry-href($anchor, $root) },
         'text': function() { web:document-href($tei, $root) || '#' || ed:id(($target[@xml:id], $anchor)[1]) },
         'about': function() { web:about-href($tei, $root) || '#' || ed:about-anchor($anchor) }

@@ -27,22 +27,75 @@
     <xsl:variable name="segments" select="tokenize(txt:normalize($text), $txt:line-break)"/>
     <xsl:sequence select="string-join(
         for $i in 1 to count($segments)
-        return txt:wrap-words(tokenize($segments[$i], ' ')[. != ''], if ($i = 1) then $first else $rest, $rest),
+        return txt:wrap-words(txt:single-spaced($segments[$i]), if ($i = 1) then $first else $rest, $rest),
         $txt:newline)"/>
+  </xsl:function>
+
+  <!-- Words with one space between them: a normalised segment already is, and is not split and joined again. -->
+  <xsl:function name="txt:single-spaced" as="xs:string">
+    <xsl:param name="segment" as="xs:string"/>
+    <xsl:sequence select="if (contains($segment, '  ') or starts-with($segment, ' ') or ends-with($segment, ' '))
+                          then string-join(tokenize($segment, ' ')[. != ''], ' ') else $segment"/>
   </xsl:function>
 
   <!-- White space collapsed, around line breaks and joins too. -->
   <xsl:function name="txt:normalize" as="xs:string">
     <xsl:param name="text" as="xs:string"/>
-    <xsl:sequence select="normalize-space($text)
-        => replace(' ?' || $txt:line-break || ' ?', $txt:line-break)
-        => replace(' ?' || $txt:join || ' ?', '')
-        => replace(' ?' || $txt:omitted || '+ ?([,.;:!?)\]])', '$1')
-        => replace(' ?' || $txt:omitted || '+ ?', ' ')
-        => normalize-space()"/>
+    <!-- most text has no placeholder: a regular expression is only run where its character is -->
+    <xsl:variable name="normal" select="normalize-space($text)"/>
+    <xsl:variable name="breaks" select="if (contains($normal, $txt:line-break))
+        then replace($normal, ' ?' || $txt:line-break || ' ?', $txt:line-break) else $normal"/>
+    <xsl:variable name="joined" select="if (contains($breaks, $txt:join))
+        then replace($breaks, ' ?' || $txt:join || ' ?', '') else $breaks"/>
+    <xsl:sequence select="if (contains($joined, $txt:omitted))
+        then $joined => replace(' ?' || $txt:omitted || '+ ?([,.;:!?)\]])', '$1')
+                     => replace(' ?' || $txt:omitted || '+ ?', ' ') => normalize-space()
+        else $joined"/>
   </xsl:function>
 
+  <!-- Words (one space between them) as lines filled greedily: each holds as many words as fit after its indent, a longer word alone.
+       One regular expression a line ("as much as fits that ends before a space"), not a step a word:
+       wrapping is most of what the plain text costs. An indent that leaves no room goes word by word. -->
   <xsl:function name="txt:wrap-words" as="xs:string">
+    <xsl:param name="text" as="xs:string"/>
+    <xsl:param name="first" as="xs:string"/>
+    <xsl:param name="rest" as="xs:string"/>
+    <xsl:variable name="room-first" select="$txt:width - string-length($first)"/>
+    <xsl:variable name="room" select="$txt:width - string-length($rest)"/>
+    <xsl:choose>
+      <xsl:when test="$text = '' or $room-first lt 1 or $room lt 1">
+        <xsl:sequence select="txt:wrap-word-by-word(tokenize($text, ' ')[. != ''], $first, $rest)"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="head" select="if ($room-first = $room) then () else txt:fill($text, $room-first)[1]"/>
+        <xsl:variable name="lines" select="if (exists($head))
+            then ($first || $head, txt:fill(substring($text, string-length($head) + 2), $room) ! ($rest || .))
+            else txt:fill($text, $room) ! ((if (position() = 1) then $first else $rest) || .)"/>
+        <xsl:sequence select="string-join($lines ! txt:trim-end(.), $txt:newline)"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:function>
+
+  <!-- A line without its trailing white space; the regular expression only for a line that has some
+       (an indent with no words): run on every line, it cost more than the wrapping. -->
+  <xsl:function name="txt:trim-end" as="xs:string">
+    <xsl:param name="line" as="xs:string"/>
+    <xsl:sequence select="if (substring($line, string-length($line)) = (' ', '&#9;', '&#10;', '&#13;'))
+                          then replace($line, '\s+$', '') else $line"/>
+  </xsl:function>
+
+  <!-- Words (one space between them) as lines of at most $room characters; a longer word alone. -->
+  <xsl:function name="txt:fill" as="xs:string*">
+    <xsl:param name="text" as="xs:string"/>
+    <xsl:param name="room" as="xs:integer"/>
+    <xsl:analyze-string select="$text" regex="(.{{1,{$room}}})( |$)|([^ ]+)( |$)">
+      <xsl:matching-substring>
+        <xsl:sequence select="regex-group(1) || regex-group(3)"/>
+      </xsl:matching-substring>
+    </xsl:analyze-string>
+  </xsl:function>
+
+  <xsl:function name="txt:wrap-word-by-word" as="xs:string">
     <xsl:param name="words" as="xs:string*"/>
     <xsl:param name="first" as="xs:string"/>
     <xsl:param name="rest" as="xs:string"/>
@@ -71,7 +124,7 @@
         </xsl:choose>
       </xsl:iterate>
     </xsl:variable>
-    <xsl:sequence select="string-join($lines ! replace(., '\s+$', ''), $txt:newline)"/>
+    <xsl:sequence select="string-join($lines ! txt:trim-end(.), $txt:newline)"/>
   </xsl:function>
 
   <xsl:function name="txt:repeat" as="xs:string">
