@@ -159,3 +159,24 @@ def test_a_correspondence_is_listed_by_year_with_who_wrote_to_whom(tmp_path):
     ordered = [dates[href.removesuffix(".html")] or "9999" for _, href in rows]
     assert ordered == sorted(ordered)
     assert "with a register" not in home or edition.register_kinds
+
+
+def test_a_corpus_build_holds_a_few_documents_trees_at_a_time_not_every_one(tmp_path):
+    """Memory bounded by the largest document, not by the corpus: after loading, the build keeps each
+    document's bytes and what it is asked for, and parses a tree only while a stage works on it."""
+    import gc
+
+    from editio.documents import Document
+
+    corpus = synthetic_corpus(tmp_path / "corpus", 12)
+    edition = load_edition([corpus])
+    assert len(edition.texts) >= 12 and not any(document.holds_tree for document in edition.documents)
+    assert not any(entry.descriptions and entry.descriptions[0].getparent() is not None
+                   for entry in edition.register.entries)  # the register keeps no document's tree alive
+    held = []
+
+    def count_held_trees(done: int, steps: int) -> None:
+        held.append(sum(1 for obj in gc.get_objects() if isinstance(obj, Document) and obj.holds_tree))
+
+    build_edition([corpus], out=tmp_path / "out", only=["text"], validate=False, progress=count_held_trees, jobs=1)
+    assert len(held) >= 12 and max(held) <= 3  # the last two parsed again, and the task's own

@@ -87,3 +87,27 @@ def test_loading_never_changes_the_source(tmp_path):
     document.root.set("n", "changed")
     assert LETTER.read_bytes() == before
     assert etree.tostring(document.tree) != before
+
+
+def test_a_released_document_keeps_what_every_document_is_asked_for_and_parses_its_tree_again():
+    source = (f'{TEI}<teiHeader><fileDesc><titleStmt><title>A  title</title></titleStmt></fileDesc></teiHeader>\n'
+              '  <text><body>\n    <p xml:id="x">b</p>\n</body></text></TEI>').encode()
+    document = parse_document(source, "inline.xml")
+    assert document.holds_tree
+    document.release()
+    assert not document.holds_tree
+    assert (document.id, document.title, document.has_text, document.has_inner_ids) == ("inline", "A title", True, True)
+    assert not document.holds_tree  # none of these parsed it again
+    paragraph = document.root.xpath("//*[@xml:id='x']")[0]
+    assert document.holds_tree and document.position(paragraph) == (3, 5)
+
+
+def test_only_the_last_few_trees_parsed_again_are_kept_and_positions_stay_right():
+    documents = [parse_document(f'{TEI}\n<text><body><p n="{n}">a</p></body></text></TEI>'.encode(), f"{n}.xml")
+                 for n in range(6)]
+    for document in documents:
+        document.release()
+    paragraphs = [document.root.find(".//{http://www.tei-c.org/ns/1.0}p") for document in documents]
+    assert sum(document.holds_tree for document in documents) <= 2
+    # an element of a tree its document has since given up is still placed in its source
+    assert documents[0].position(paragraphs[0]) == (2, 13)

@@ -178,7 +178,7 @@ def build_edition(paths: Iterable[str | Path] | None = None, out: str | Path | N
                         report.cached.append(current.name)  # nothing of it was made again
                     continue
                 # a per-document builder's entry holds only its edition-wide files (its documents' are
-                # kept per document)
+                # kept per document, and not in ``written``)
                 files = writer.written[before:] if current in pure else writer.written
                 kept = set(files)
                 cache.store_outputs(current.name, builder_key(current, edition, options, produced=True),
@@ -242,8 +242,10 @@ class _Writer:
         if current.folder != current.name:
             report.folders[current.name] = current.folder
 
-    def write_all(self, outputs: Iterable, screened: bool = False) -> None:
-        """Write ``outputs``, screened first unless they were (``screen_all``)."""
+    def write_all(self, outputs: Iterable, screened: bool = False, entry: bool = True) -> None:
+        """Write ``outputs``, screened first unless they were (``screen_all``); their paths and notes
+        go into the builder's cache entry unless not ``entry`` (a document's files that the
+        per-document cache keeps: a corpus's would otherwise be held to the end of the build)."""
         for output in outputs:
             if isinstance(output, Placed):  # kept by the builder in the build's cache, as published
                 self.place_all([output], _blob_store.get())
@@ -253,24 +255,26 @@ class _Writer:
             if not screened:
                 output = _screened(output)
             self.digests[output.path] = _write(self.folder, output)
-            self.written.append(output.path)
+            if entry:
+                self.written.append(output.path)
             if self.site is not None:
                 _write(self.site, output)
-            if output.notes:
+            if output.notes and entry:
                 self.notes[output.path] = list(output.notes)
             self.report.notes.extend(output.notes)
             self.report.outputs[self.current.name] += self.current.counts(output.path)
 
-    def place_all(self, rows: Iterable, blobs) -> None:
+    def place_all(self, rows: Iterable, blobs, entry: bool = True) -> None:
         """Link files the per-document cache holds, as (path, digest, notes), screened when they were made:
-        neither read nor hashed again."""
+        neither read nor hashed again. ``entry`` as for ``write_all``."""
         for path, digest, notes in rows:
             _place(self.folder, path, digest, blobs)
             self.digests[path] = digest
-            self.written.append(path)
+            if entry:
+                self.written.append(path)
             if self.site is not None:
                 _place(self.site, path, digest, blobs)
-            if notes:
+            if notes and entry:
                 self.notes[path] = list(notes)
             self.report.notes.extend(notes)
             self.report.outputs[self.current.name] += self.current.counts(path)
@@ -286,6 +290,10 @@ def screen_all(outputs: dict[str, list]) -> dict[str, list[tuple[str, bytes, tup
     return {name: [(o.path, o.content, tuple(o.notes)) for o in (_screened(Output(*f)) for f in files)]
             for name, files in outputs.items()}
 
+
+# Documents written between two returns of the memory their files took (``memory.py``): often enough
+# that the parent's memory does not grow with the corpus, seldom enough to cost nothing.
+RETURN_MEMORY_EVERY = 200
 
 # The blob store of the running build (``cache.BlobStore``): outputs are hard links to their bytes.
 _blob_store: contextvars.ContextVar = contextvars.ContextVar("blob_store")
@@ -305,6 +313,7 @@ def _render_documents(pure: list[Builder], edition: Edition, options: BuildOptio
     from .cache import RECORD_DATED, DocumentCache, document_key, facts_key
     from .executor import (POOL_THRESHOLD, SerialExecutor, Shared, document_task, executor_for, facts_task,
                            render_task)
+    from .memory import return_free_memory
     from .record_dates import RecordState, record_dates
 
     store = DocumentCache(out_dir, blobs)
@@ -371,16 +380,19 @@ def _render_documents(pure: list[Builder], edition: Edition, options: BuildOptio
                     used.add(kept)
                     store.store(kept, outputs, state and state.values())
                 for current in pure:
-                    writers[current.name].write_all(outputs.get(current.name, ()), screened=True)
+                    writers[current.name].write_all(outputs.get(current.name, ()), screened=True, entry=False)
             else:
                 rows, stored_state = entry
                 state = RecordState.from_values(stored_state) if stored_state else None
                 used.add(keys[document])
                 for current in pure:
-                    writers[current.name].place_all(rows.get(current.name, ()), blobs)
+                    writers[current.name].place_all(rows.get(current.name, ()), blobs, entry=False)
             if dates is not None and state is not None:
                 dates._states[document.id] = state  # the history this build leaves, without rendering again
             progress(step)
+            if step % RETURN_MEMORY_EVERY == 0:
+                return_free_memory()  # what the documents' files took, freed, given back (memory.py)
+        return_free_memory()
         timings["documents"] = time.perf_counter() - started
         timings["documents made"] = made_here
     finally:

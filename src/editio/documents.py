@@ -6,8 +6,8 @@ import errno
 import os
 import re
 import stat
-from dataclasses import dataclass, field
-from functools import cached_property
+import threading
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 from xml.parsers import expat
@@ -48,48 +48,134 @@ class SchemaReference:
     line: int
 
 
-@dataclass(eq=False)
 class Document:
-    """One parsed TEI file; ``tree`` is never written back to ``path``."""
+    """One TEI source: its path, its bytes, and its parsed ``tree`` (never written back to ``path``).
 
-    path: Path
-    source: bytes = field(repr=False)
-    tree: etree._ElementTree = field(repr=False)
+    A document made by :func:`parse_document` holds its tree. One that an edition loaded
+    (``load_edition``) gives it up once what a build asks of every document is known (``id``,
+    ``has_text``, ``title``, …), so that memory holds the sources' bytes, not every document's tree:
+    its ``tree`` is then parsed again when asked for, and the few asked for last are kept
+    (``_RECENT_TREES``), so that work on one document at a time parses it once."""
+
+    __slots__ = ("path", "source", "_tree", "_positions", "_held", "_summary", "__weakref__")
+
+    def __init__(self, path: Path, source: bytes, tree: etree._ElementTree | None = None) -> None:
+        self.path = path
+        self.source = source
+        self._tree = tree
+        self._positions: dict | None = None
+        self._held = tree is not None  # a tree given is kept until ``release``
+        self._summary: dict = {}
+
+    def __repr__(self) -> str:
+        return f"Document(path={self.path!r})"
+
+    @property
+    def tree(self) -> etree._ElementTree:
+        tree = self._tree
+        if tree is None:
+            tree = self._tree = _parse(self.source, self.path)
+            self._positions = None
+            if not self._held:
+                _recently_parsed(self)
+        return tree
 
     @property
     def root(self) -> etree._Element:
         return self.tree.getroot()
 
     @property
+    def holds_tree(self) -> bool:
+        """Whether the parsed tree is in memory now (held, or parsed again lately)."""
+        return self._tree is not None
+
+    def release(self) -> None:
+        """Give up the tree once what every document is asked for is known: it is parsed again
+        from ``source`` when asked for (the same tree: the bytes do not change)."""
+        for name in ("id", "has_text", "has_inner_ids", "title", "schema_references"):
+            getattr(self, name)
+        self._held = False
+        self._tree = self._positions = None
+
+    def _remembered(self, name: str, find):
+        if name not in self._summary:
+            self._summary[name] = find()
+        return self._summary[name]
+
+    @property
     def id(self) -> str:
         """The document's stable id: its root ``xml:id``, else its file name without suffix."""
-        return self.root.get(f"{{{XML_NS}}}id") or self.path.stem
+        return self._remembered("id", lambda: self.root.get(f"{{{XML_NS}}}id") or self.path.stem)
+
+    @property
+    def has_text(self) -> bool:
+        """Whether it has a ``<text>`` to publish (a register of only a ``standOff`` has none)."""
+        return self._remembered("has_text", lambda: self.root.find(f"{{{TEI_NS}}}text") is not None)
+
+    @property
+    def has_inner_ids(self) -> bool:
+        """Whether an element inside it (not its root) has an ``xml:id`` another text could point to."""
+        def find() -> bool:
+            root = self.root
+            return any(e.get(f"{{{XML_NS}}}id") for e in root.iter(etree.Element) if e is not root)
+        return self._remembered("has_inner_ids", find)
 
     @property
     def title(self) -> str:
-        titles = self.root.xpath("tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title", namespaces=NS)
-        return " ".join(titles[0].xpath("string()").split()) if titles else self.id
+        def find() -> str:
+            titles = self.root.xpath("tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title", namespaces=NS)
+            return " ".join(titles[0].xpath("string()").split()) if titles else self.id
+        return self._remembered("title", find)
 
-    @cached_property
+    @property
     def positions(self) -> dict[etree._Element, tuple[int, int]]:
-        return _element_positions(self.source, self.tree)
+        """Each element of ``tree`` → where its start tag opens (kept with the tree)."""
+        tree = self.tree
+        if self._positions is None:
+            self._positions = _element_positions(self.source, tree)
+        return self._positions
 
     def position(self, element: etree._Element) -> tuple[int, int]:
         """Line and column (both from 1) where ``element``'s start tag opens."""
-        return self.positions.get(element) or (element.sourceline or 1, 1)
+        tree = element.getroottree()
+        if self._tree is not None and tree.getroot() is self._tree.getroot():
+            found = self.positions.get(element)
+        else:  # an element of a tree this document has given up since: found in its own tree
+            found = _element_positions(self.source, tree).get(element)
+        return found or (element.sourceline or 1, 1)
 
-    @cached_property
+    @property
     def schema_references(self) -> list[SchemaReference]:
-        references = []
-        node = self.root.getprevious()
-        while node is not None:
-            if isinstance(node, etree._ProcessingInstruction) and node.target == "xml-model":
-                pseudo = {m[0] or m[2]: m[1] or m[3] for m in _XML_MODEL.findall(node.text or "")}
-                if pseudo.get("href"):
-                    references.append(SchemaReference(pseudo["href"], pseudo.get("schematypens", ""),
-                                                      node.sourceline or 1))
-            node = node.getprevious()
-        return references[::-1]
+        def find() -> list[SchemaReference]:
+            references = []
+            node = self.root.getprevious()
+            while node is not None:
+                if isinstance(node, etree._ProcessingInstruction) and node.target == "xml-model":
+                    pseudo = {m[0] or m[2]: m[1] or m[3] for m in _XML_MODEL.findall(node.text or "")}
+                    if pseudo.get("href"):
+                        references.append(SchemaReference(pseudo["href"], pseudo.get("schematypens", ""),
+                                                          node.sourceline or 1))
+                node = node.getprevious()
+            return references[::-1]
+        return self._remembered("schema_references", find)
+
+
+# A released document's tree, parsed again, is kept while it is among the last few parsed: what
+# works on one document at a time (a validator's several passes, a register's) parses it once.
+_RECENT_TREES = 2
+_recent: list[Document] = []
+_recent_lock = threading.Lock()
+
+
+def _recently_parsed(document: Document) -> None:
+    with _recent_lock:
+        if document in _recent:
+            _recent.remove(document)
+        _recent.append(document)
+        while len(_recent) > _RECENT_TREES:
+            oldest = _recent.pop(0)
+            if not oldest._held:
+                oldest._tree = oldest._positions = None
 
 
 def load_document(path: str | Path, max_bytes: int = MAX_SOURCE_BYTES) -> Document:
@@ -139,6 +225,10 @@ def _unreadable(exc: OSError, path: Path) -> InputError:
 def parse_document(data: bytes, path: str | Path) -> Document:
     """Parse TEI from bytes; ``path`` names it in messages and resolves its relative links."""
     path = Path(path)
+    return Document(path=path, source=data, tree=_parse(data, path))
+
+
+def _parse(data: bytes, path: Path) -> etree._ElementTree:
     _refuse_unsafe(data, path)
     try:
         tree = etree.fromstring(data, safe_parser(), base_url=path.resolve().as_uri()).getroottree()
@@ -149,7 +239,7 @@ def parse_document(data: bytes, path: str | Path) -> Document:
             message = "entity expansion refused: " + message
         raise MalformedInput(f"not well-formed XML: {message}", file=path, line=line, column=column) from None
     _check_tei_root(tree.getroot(), path)
-    return Document(path=path, source=data, tree=tree)
+    return tree
 
 
 def iterate_source_paths(paths: Iterable[str | Path]) -> list[Path]:

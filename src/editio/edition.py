@@ -241,11 +241,16 @@ class SourcesUnreadable(InputError):
 
 
 def _load_all(paths: Iterable[Path], malformed: list | None, max_bytes: int) -> list[Document]:
-    """The documents at ``paths``; with a ``malformed`` list, a malformed file is put there, not raised."""
+    """The documents at ``paths``; with a ``malformed`` list, a malformed file is put there, not raised.
+
+    Each gives up its tree once read (``Document.release``): memory keeps the sources' bytes and what
+    every document is asked for, not every tree; a stage that needs one parses it again."""
     documents = []
     for path in paths:
         try:
-            documents.append(load_document(path, max_bytes))
+            document = load_document(path, max_bytes)
+            document.release()
+            documents.append(document)
         except MalformedInput as exc:
             if malformed is None:
                 raise
@@ -279,11 +284,11 @@ def _refuse_duplicate_ids(documents: list[Document], malformed: list | None = No
 
 
 def _has_inner_ids(document: Document) -> bool:
-    return any(element.get(f"{{{XML_NS}}}id") for element in document.root.iter(etree.Element) if element is not document.root)
+    return document.has_inner_ids
 
 
 def _has_text(document: Document) -> bool:
-    return document.root.find(f"{{{NS['tei']}}}text") is not None
+    return document.has_text
 
 
 def build_date() -> str | None:

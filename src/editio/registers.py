@@ -200,7 +200,10 @@ def build_register(documents: Iterable[Document]) -> Register:
                     if (uri := authority_uri(idno.xpath("string()"), idno.get("type")))}
             if not ident and not uris:
                 continue
-            entry = Entry(key=ident or _key_from_uri(sorted(uris)[0]), kind=kind, descriptions=[element],
+            # a copy: the register outlives the pass, and an element would keep its whole document's
+            # tree in memory (a letter carrying its own register, say)
+            entry = Entry(key=ident or _key_from_uri(sorted(uris)[0]), kind=kind,
+                          descriptions=[copy.deepcopy(element)],
                           ids={ident} if ident else set(), uris=uris, homes=[document.id])
             entries.append(entry)
             for existing in {by_id.get(i) for i in entry.ids} | {by_uri.get(u) for u in uris}:

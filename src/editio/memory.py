@@ -1,0 +1,34 @@
+"""Giving memory the build has freed back to the system.
+
+A corpus build's parent process receives every document's files from its workers, writes them and
+lets them go: tens of thousands of short-lived buffers, between which the little it keeps per
+document (a key, a record state) is allocated. glibc's allocator keeps the freed pages between those
+for the process rather than returning them, so the process's resident memory grows with the corpus
+though what it holds does not; and Saxon, which allocates outside the C heap, cannot reuse them for
+the edition-wide pages. ``malloc_trim`` returns them; elsewhere (another C library, another system)
+this does nothing.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import sys
+from functools import cache
+
+
+@cache
+def _trim():
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        return ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim
+    except (OSError, AttributeError):  # not glibc
+        return None
+
+
+def return_free_memory() -> None:
+    """Return the C heap's free pages to the system (glibc), or nothing."""
+    trim = _trim()
+    if trim is not None:
+        trim(0)
