@@ -36,8 +36,9 @@ TILLICH = SHARED / "corpora" / "tillich-briefe"
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 
-def _tree_rss(pid: int) -> int:
-    """Resident memory of a process and all its descendants, in bytes (Linux /proc)."""
+def _tree_rss(pid: int) -> tuple[int, int, int]:
+    """Resident memory of a process and all its descendants, of the process alone, and of its largest
+    descendant (a worker), in bytes (Linux /proc)."""
     children: dict[int, list[int]] = {}
     rss: dict[int, int] = {}
     for entry in os.listdir("/proc"):
@@ -50,12 +51,18 @@ def _tree_rss(pid: int) -> int:
             rss[int(entry)] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
         except (OSError, IndexError, ValueError):
             continue
-    total, stack = 0, [pid]
+    total, largest, stack = 0, 0, [pid]
     while stack:
         current = stack.pop()
         total += rss.get(current, 0)
+        if current != pid:
+            largest = max(largest, rss.get(current, 0))
         stack.extend(children.get(current, []))
-    return total
+    return total, rss.get(pid, 0), largest
+
+
+# The peaks of the last ``run``'s own process and of its largest worker, in bytes: where the memory is.
+LAST_PEAKS = {"parent": 0, "worker": 0}
 
 
 def run(command: list[str], cwd: Path = ROOT) -> tuple[float, int, subprocess.CompletedProcess]:
@@ -63,12 +70,15 @@ def run(command: list[str], cwd: Path = ROOT) -> tuple[float, int, subprocess.Co
     started = time.perf_counter()
     process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     peak = 0
+    LAST_PEAKS.update(parent=0, worker=0)
     done = threading.Event()
 
     def sample() -> None:
         nonlocal peak
         while not done.is_set():
-            peak = max(peak, _tree_rss(process.pid))
+            total, own, worker = _tree_rss(process.pid)
+            peak = max(peak, total)
+            LAST_PEAKS.update(parent=max(LAST_PEAKS["parent"], own), worker=max(LAST_PEAKS["worker"], worker))
             done.wait(0.05)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -114,6 +124,8 @@ def build_corpus(label: str, source: Path, out: Path) -> float:
                                        "html,text,metadata", "--no-validate", "--fresh", "--verbose",
                                        *_build_flags()))
     report(label, seconds, peak, result)
+    print(f"   peak of the parent process {LAST_PEAKS['parent'] / 2**20:.0f} MB, "
+          f"of the largest worker {LAST_PEAKS['worker'] / 2**20:.0f} MB")
     for line in [line for line in result.stdout.strip().splitlines() if not line.startswith("stages:")][-3:]:
         print("   " + line)
     return seconds

@@ -341,6 +341,7 @@ def _render_documents(pure: list[Builder], edition: Edition, options: BuildOptio
             run.facts = _facts(edition, store, used, fresh, executor_of, facts_task, document_task)
             from .facts import neighbours as date_neighbours
             neighbours = run.neighbours = date_neighbours(run.facts)
+            return_free_memory()
             timings["facts"] = time.perf_counter() - started
         started = time.perf_counter()
 
