@@ -8,7 +8,7 @@ import os
 import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
 from . import builders
 from .builders import READINGS, Builder, BuildOptions, Output, Placed, Run
@@ -359,8 +359,8 @@ def _render_documents(pure: list[Builder], edition: Edition, options: BuildOptio
         timings["keys"] = time.perf_counter() - started
         started = time.perf_counter()
         made_here = 0
-        made = executor_of(len(missing)).map(render_task, [
-            document_task(edition, d, neighbours.get(d.id, b"")) for d in missing])
+        made = _mapped(executor_of(len(missing)), render_task, missing,
+                       lambda d: document_task(edition, d, neighbours.get(d.id, b"")))
         for step, document in enumerate(edition.texts, start=1):
             entry = None if document in to_make else store.rows(keys[document])
             if entry is None:  # to make, or an entry damaged since it was found: made here
@@ -412,13 +412,32 @@ def _facts(edition: Edition, store, used: set[str], fresh: bool, executor_of, fa
     found = {document: kept[key].encode("utf-8") for document, key in keys.items() if key in kept}
     missing = [document for document in edition.texts if document not in found]
     if missing:
-        for document, facts in zip(missing, executor_of(len(missing)).map(
-                facts_task, [task(edition, d) for d in missing])):
+        for document, facts in zip(missing, _mapped(executor_of(len(missing)), facts_task, missing,
+                                                    lambda d: task(edition, d))):
             found[document] = facts
     if missing:  # beside the previous build's, which a failed build must leave as they were
         store.store_facts({**kept, **{keys[d]: found[d].decode("utf-8") for d in missing}})
     used.update(keys.values())
     return [found[document] for document in edition.texts]
+
+
+# Tasks handed to the executor at a time: a task carries its document's bytes and slice of the index,
+# so a corpus's tasks are not all made before the first is done.
+TASK_BATCH = 512
+
+
+def _mapped(executor, function, documents: list, task_of) -> Iterator:
+    """``executor.map(function, …)`` over the tasks of ``documents``, in order, a batch at a time, the
+    next batch queued before the one before is read (the workers never wait for it): the tasks held
+    are two batches', not the corpus's."""
+    pending = None
+    for start in range(0, len(documents), TASK_BATCH):
+        queued = executor.map(function, [task_of(d) for d in documents[start:start + TASK_BATCH]])
+        if pending is not None:
+            yield from pending
+        pending = queued
+    if pending is not None:
+        yield from pending
 
 
 def _place(folder: Path, path: str, digest: str, blobs) -> None:

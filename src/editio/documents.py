@@ -55,7 +55,7 @@ class Document:
     (``load_edition``) gives it up once what a build asks of every document is known (``id``,
     ``has_text``, ``title``, …), so that memory holds the sources' bytes, not every document's tree:
     its ``tree`` is then parsed again when asked for, and the few asked for last are kept
-    (``_RECENT_TREES``), so that work on one document at a time parses it once."""
+    (``_RECENT_SOURCE_BYTES``), so that work on one document at a time parses it once."""
 
     __slots__ = ("path", "source", "_tree", "_positions", "_held", "_summary", "__weakref__")
 
@@ -160,9 +160,12 @@ class Document:
         return self._remembered("schema_references", find)
 
 
-# A released document's tree, parsed again, is kept while it is among the last few parsed: what
-# works on one document at a time (a validator's several passes, a register's) parses it once.
-_RECENT_TREES = 2
+# A released document's tree, parsed again, is kept while it is among the last parsed: what works on
+# one document at a time (a validator's several passes, a register's, a slice of the index that reads
+# an entry's register file) parses it once. Kept: the last ones whose sources come to at most
+# ``_RECENT_SOURCE_BYTES``, and always the last two; a few documents' trees, never the corpus's.
+_RECENT_SOURCE_BYTES = 4 * 2**20
+_RECENT_AT_LEAST = 2
 _recent: list[Document] = []
 _recent_lock = threading.Lock()
 
@@ -172,8 +175,10 @@ def _recently_parsed(document: Document) -> None:
         if document in _recent:
             _recent.remove(document)
         _recent.append(document)
-        while len(_recent) > _RECENT_TREES:
+        kept = sum(len(d.source) for d in _recent)
+        while len(_recent) > _RECENT_AT_LEAST and kept > _RECENT_SOURCE_BYTES:
             oldest = _recent.pop(0)
+            kept -= len(oldest.source)
             if not oldest._held:
                 oldest._tree = oldest._positions = None
 
