@@ -13,7 +13,7 @@ from typing import Iterable
 from lxml import etree
 
 from .config import Config, load_config
-from .documents import NS, XML_NS, Document, iterate_source_paths, load_document
+from .documents import Document, iterate_source_paths, load_document
 from .errors import ConfigError, InputError, MalformedInput
 
 EDITIO_NS = "urn:editio"
