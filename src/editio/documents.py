@@ -7,6 +7,7 @@ import os
 import re
 import stat
 import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
@@ -166,19 +167,20 @@ class Document:
 # ``_RECENT_SOURCE_BYTES``, and always the last two; a few documents' trees, never the corpus's.
 _RECENT_SOURCE_BYTES = 4 * 2**20
 _RECENT_AT_LEAST = 2
-_recent: list[Document] = []
+_recent: OrderedDict[int, Document] = OrderedDict()  # by id(document), the last parsed last
+_recent_bytes = [0]  # the sources' bytes of those
 _recent_lock = threading.Lock()
 
 
 def _recently_parsed(document: Document) -> None:
     with _recent_lock:
-        if document in _recent:
-            _recent.remove(document)
-        _recent.append(document)
-        kept = sum(len(d.source) for d in _recent)
-        while len(_recent) > _RECENT_AT_LEAST and kept > _RECENT_SOURCE_BYTES:
-            oldest = _recent.pop(0)
-            kept -= len(oldest.source)
+        if _recent.pop(id(document), None) is not None:
+            _recent_bytes[0] -= len(document.source)
+        _recent[id(document)] = document
+        _recent_bytes[0] += len(document.source)
+        while len(_recent) > _RECENT_AT_LEAST and _recent_bytes[0] > _RECENT_SOURCE_BYTES:
+            _, oldest = _recent.popitem(last=False)
+            _recent_bytes[0] -= len(oldest.source)
             if not oldest._held:
                 oldest._tree = oldest._positions = None
 
