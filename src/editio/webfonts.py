@@ -19,6 +19,7 @@ from __future__ import annotations
 import io
 from functools import cache
 from pathlib import Path
+from typing import Iterable
 
 import fontpkg_eb_garamond
 from lxml import etree
@@ -43,8 +44,9 @@ def characters_of(sources: list[bytes], extra: str = "") -> frozenset[int]:
     return characters_in([etree.fromstring(source, parser) for source in sources], extra)
 
 
-def characters_in(roots: list, extra: str = "") -> frozenset[int]:
-    """The same for TEI documents already parsed (lxml elements), without reading them again."""
+def characters_in(roots: Iterable, extra: str = "") -> frozenset[int]:
+    """The same for TEI documents parsed (lxml elements), taken one at a time: a corpus's trees are
+    parsed again as they are asked for, and never all held at once."""
     seen: set[str] = set(extra)
     for root in roots:
         for node in root.iter():

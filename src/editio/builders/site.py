@@ -141,7 +141,7 @@ def render_webfonts(edition) -> Iterator[Output]:
     from ..webfonts import FACES, characters_in, render_faces
 
     labels = "".join(path.read_text(encoding="utf-8") for path in sorted((XSLT_DIR / "html").glob("*.xsl")))
-    code_points = characters_in([document.root for document in edition.documents], labels)
+    code_points = characters_in((document.root for document in edition.documents), labels)
     key = _hash(engine_versions(("fonttools", "fontpkg-eb-garamond")), (Path(__file__).parents[1] / "webfonts.py").read_bytes(),
                 ",".join(map(str, sorted(code_points))))
     kept = edition.build_folder / CACHE_FOLDER / "webfonts" / key
