@@ -117,8 +117,9 @@ class BlobStore:
     def __init__(self, out_dir: Path) -> None:
         self.root = out_dir / CACHE_FOLDER / "blobs"
         # What this build added to the current build folder's cache, newest last: a failed build
-        # takes it out again (``discard_new``), so that it leaves the previous build as it was.
-        self.created: list[Path] = []
+        # takes it out again (``discard_new``), so that it leaves the previous build as it was. Kept as
+        # strings: a corpus build adds hundreds of thousands, and a Path costs several times its string.
+        self.created: list[str] = []
 
     def add(self, content: bytes) -> str:
         digest = hashlib.sha256(content).hexdigest()
@@ -132,7 +133,7 @@ class BlobStore:
             except BaseException:
                 scratch.unlink(missing_ok=True)
                 raise
-            self.created.append(blob)
+            self.created.append(str(blob))
         return digest
 
     def make_folder(self, folder: Path) -> None:
@@ -140,13 +141,13 @@ class BlobStore:
         missing = [f for f in reversed(missing[:missing.index(self.root.parent.parent)]) if not f.is_dir()] \
             if self.root.parent.parent in missing else []
         folder.mkdir(parents=True, exist_ok=True)
-        self.created.extend(missing)
+        self.created.extend(map(str, missing))
 
     def discard_new(self) -> None:
         """Remove what this build added (files, then the folders made for them)."""
         for path in reversed(self.created):
             try:
-                path.rmdir() if path.is_dir() else path.unlink()
+                os.rmdir(path) if os.path.isdir(path) else os.unlink(path)
             except OSError:
                 pass
         self.created.clear()
@@ -189,7 +190,8 @@ class BlobStore:
         if not self.root.is_dir():
             return
         tally = self.root / ".unswept.json"
-        added = sum(1 for path in self.created if path.parent.parent == self.root)
+        root = str(self.root)
+        added = sum(1 for path in self.created if os.path.dirname(os.path.dirname(path)) == root)
         try:
             kept = json.loads(tally.read_text(encoding="utf-8"))
             added, total = added + int(kept["added"]), int(kept["total"])
@@ -411,7 +413,7 @@ class DocumentCache:
             finally:
                 scratch.unlink(missing_ok=True)
             if new:
-                self.blobs.created.append(self.root / key)
+                self.blobs.created.append(str(self.root / key))
         except OSError:
             return
 
@@ -434,7 +436,7 @@ class DocumentCache:
             scratch.write_text(json.dumps(facts, ensure_ascii=False, sort_keys=True), encoding="utf-8")
             os.replace(scratch, path)
             if new:  # a failed build takes it out again (BlobStore.discard_new)
-                self.blobs.created.append(path)
+                self.blobs.created.append(str(path))
         except OSError:
             scratch.unlink(missing_ok=True)
 
