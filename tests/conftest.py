@@ -57,6 +57,16 @@ def run_command(*args, cwd: Path = ROOT, text: bool = True) -> subprocess.Comple
     return subprocess.CompletedProcess(["editio", *map(str, args)], result.exit_code, stdout, stderr)
 
 
+def edition_copy(folder: Path) -> Path:
+    """A copy of the edition's sources and settings in ``folder``, for a test to edit, with its schemas
+    linked, not copied (no test edits them): editio keeps a compiled schema by its real path, once per
+    process and in the per-user cache, so a copy would be compiled afresh."""
+    shutil.copytree(ROOT / "tei", folder / "tei")
+    (folder / "schema").symlink_to(ROOT / "schema")
+    shutil.copy(ROOT / "editio.toml", folder / "editio.toml")
+    return folder
+
+
 def shared_path(*parts: str) -> Path:
     """A file under ../shared, or a clean skip saying why (a fresh clone has no ../shared)."""
     path = SHARED.joinpath(*parts)

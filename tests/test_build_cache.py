@@ -4,12 +4,13 @@ moved (not relinked) into each new build, and a corpus's retired build removed b
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 from editio.cache import CACHE_FOLDER, BlobStore
 from editio.output_folder import OutputFolder
 
 
-def _linked_blobs(out, count: int, start: int = 0) -> list:
+def _linked_blobs(out, count: int, start: int = 0) -> tuple[BlobStore, list[Path]]:
     store = BlobStore(out)
     (out / "html").mkdir(parents=True, exist_ok=True)
     paths = []

@@ -7,13 +7,12 @@ from __future__ import annotations
 
 import hashlib
 import os
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 
-from conftest import EDITIO, LETTER, ROOT, TEI_DIR, prefetch, prefetched
+from conftest import EDITIO, LETTER, ROOT, TEI_DIR, edition_copy, prefetch, prefetched
 
 
 def digest(folder: Path) -> dict[str, str]:
@@ -99,12 +98,7 @@ def test_a_site_built_without_the_pdf_does_not_link_one(build_outputs):
 
 @pytest.mark.slow
 def test_an_invalid_edition_is_refused_and_the_previous_outputs_kept(tmp_path):
-    edition = tmp_path / "edition"
-    # The schemas linked, not copied (no test here edits them): editio keeps a compiled schema by its
-    # real path, once per process and in the per-user cache, so a copy would be compiled afresh.
-    shutil.copytree(ROOT / "tei", edition / "tei")
-    (edition / "schema").symlink_to(ROOT / "schema")
-    shutil.copy(ROOT / "editio.toml", edition / "editio.toml")
+    edition = edition_copy(tmp_path / "edition")
     assert editio("build", "--only", "text", cwd=edition).returncode == 0
     before = digest(edition / "build")
 

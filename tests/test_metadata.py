@@ -25,15 +25,14 @@ from editio.build import build_edition
 from editio.edition import build_day, load_edition
 from editio.errors import EditioError
 from editio.builders.metadata import MetadataBuilder
-from editio.metadata import FORMATS, render_catalogue, render_edition_record, render_record, \
+from editio.metadata import DOCUMENT_FORMATS, FORMATS, render_catalogue, render_edition_record, render_record, \
     render_record_for_path
-from editio.transform import Stylesheet, parse_xml, processor
+from editio.transform import Stylesheet
 
 MINIMAL = FIXTURES / "metadata" / "minimal.xml"
 NS = {"tei": "http://www.tei-c.org/ns/1.0", "mods": "http://www.loc.gov/mods/v3",
       "dc": "http://purl.org/dc/elements/1.1/", "oai_dc": "http://www.openarchives.org/OAI/2.0/oai_dc/",
       "xlink": "http://www.w3.org/1999/xlink"}
-DOCUMENT_FORMATS = [name for name, f in FORMATS.items() if f.scope == "document"]
 
 
 # The edition, its facts, and the records
@@ -524,7 +523,7 @@ def test_the_records_made_together_are_the_bytes_each_stylesheet_makes_alone(fol
     """records.xsl (what the build and the OAI-PMH endpoint use) against each format's stylesheet run on
     its own, the wrapping ones (METS, oai_datacite) working out the record they carry themselves:
     documents with a header, with a bare one and with none (the carried record is then empty)."""
-    from editio.metadata import DOCUMENT_FORMATS as FORMAT_ROWS, identifier_parameters, render_records
+    from editio.metadata import identifier_parameters, render_records
     from editio.transform import stylesheet
 
     edition = load_edition([folder])
@@ -532,7 +531,7 @@ def test_the_records_made_together_are_the_bytes_each_stylesheet_makes_alone(fol
     for document in edition.texts:
         together = render_records(edition, document, "2024-02-29")
         node = edition.document_node(document)
-        for chosen in FORMAT_ROWS:
+        for chosen in DOCUMENT_FORMATS:
             alone = stylesheet(chosen.stylesheet).apply(node, edition.saxon_context, record_date="2024-02-29",
                                                         **identifier_parameters(edition, document)).content
             assert together[chosen.name] == alone, (document.id, chosen.name)
@@ -542,11 +541,10 @@ def test_the_records_made_together_are_the_bytes_each_stylesheet_makes_alone(fol
 
 def test_the_records_stylesheet_serialises_each_record_as_its_stylesheet_declares():
     """The serialisation of each format is read from its stylesheet's xsl:output, not written again."""
-    from editio.metadata import DOCUMENT_FORMATS as FORMAT_ROWS
     from editio.transform import XSLT_DIR
 
     xsl = "{http://www.w3.org/1999/XSL/Transform}"
-    for chosen in FORMAT_ROWS:
+    for chosen in DOCUMENT_FORMATS:
         sheet = etree.parse(str(XSLT_DIR / chosen.stylesheet)).getroot()
         assert sheet.find(f"{xsl}output") is not None, f"{chosen.stylesheet} declares its own xsl:output"
         assert sheet.find(f"{xsl}import") is None, f"{chosen.stylesheet} includes modules (records.xsl includes them too)"

@@ -8,7 +8,7 @@ import shutil
 
 import pytest
 
-from conftest import FIXTURES, ROOT, TEI_DIR
+from conftest import FIXTURES, TEI_DIR
 from corpus_support import documents_rendered, output_tree
 from editio.build import build_edition
 from editio.edition import load_edition
@@ -42,17 +42,19 @@ def test_a_document_alone_gives_what_the_whole_edition_gave(folder):
                     == stylesheet(name).apply(alone, edition.saxon_context, document_id=document.id).content), name
 
 
+HEADER = ("<teiHeader><fileDesc><titleStmt><title>{}</title></titleStmt><publicationStmt><p>p</p>"
+          "</publicationStmt><sourceDesc><p>s</p></sourceDesc></fileDesc></teiHeader>")
+
+
 def two_texts(folder):
     shutil.copy(FIXTURES / "any-tei" / "editio.toml", folder)
     (folder / "tei").mkdir()
-    header = ("<teiHeader><fileDesc><titleStmt><title>{}</title></titleStmt><publicationStmt><p>p</p>"
-              "</publicationStmt><sourceDesc><p>s</p></sourceDesc></fileDesc></teiHeader>")
     (folder / "tei" / "a.xml").write_text(
-        f'<TEI {TEI} xml:id="a">{header.format("Letter A")}<text><body>'
+        f'<TEI {TEI} xml:id="a">{HEADER.format("Letter A")}<text><body>'
         '<p>See <ref target="b.xml#b-p2">the reply</ref>, and <persName ref="b.xml#friend">Lene</persName>.</p>'
         '</body></text></TEI>', encoding="utf-8")
     (folder / "tei" / "b.xml").write_text(
-        f'<TEI {TEI} xml:id="b">{header.format("Letter B")}<standOff><listPerson>'
+        f'<TEI {TEI} xml:id="b">{HEADER.format("Letter B")}<standOff><listPerson>'
         '<person xml:id="friend"><persName>Lene Freund</persName></person></listPerson></standOff>'
         '<text><body><p xml:id="b-p1">Words only B holds.</p><p xml:id="b-p2">The reply itself.</p></body></text></TEI>',
         encoding="utf-8")
@@ -96,10 +98,6 @@ def letters_and_register(folder):
         f'<TEI {TEI} xml:id="b">{HEADER.format("Letter B")}<text><body>'
         '<p>Nothing but weather.</p></body></text></TEI>', encoding="utf-8")
     return tei
-
-
-HEADER = ("<teiHeader><fileDesc><titleStmt><title>{}</title></titleStmt><publicationStmt><p>p</p>"
-          "</publicationStmt><sourceDesc><p>s</p></sourceDesc></fileDesc></teiHeader>")
 
 
 def name_a_stranger(letter) -> None:

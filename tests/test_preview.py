@@ -9,7 +9,7 @@ import time
 
 import pytest
 
-from conftest import LETTER, ROOT
+from conftest import LETTER, edition_copy
 from editio import cache, preview, transform
 from editio.config import load_config
 from editio.preview import SCRIPT_PATH, STATE_PATH, LivePreview, Watcher
@@ -21,12 +21,7 @@ PAGE = f"/{LETTER.stem}.html"
 @pytest.fixture
 def edition(tmp_path):
     """A copy of the edition (sources, settings) that the test may edit, with its schemas."""
-    # The schemas linked, not copied (no test here edits them): editio keeps a compiled schema by its
-    # real path, once per process and in the per-user cache, so a copy would be compiled afresh.
-    shutil.copytree(ROOT / "tei", tmp_path / "tei")
-    (tmp_path / "schema").symlink_to(ROOT / "schema")
-    shutil.copy(ROOT / "editio.toml", tmp_path / "editio.toml")
-    return tmp_path
+    return edition_copy(tmp_path)
 
 
 def get(app, path: str) -> tuple[str, dict, bytes]:

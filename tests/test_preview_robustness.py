@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import errno
 import os
-import shutil
 import time
 import urllib.request
 
 import pytest
 
-from conftest import LETTER, ROOT
+from conftest import LETTER, edition_copy
 from editio import preview
 from editio.config import load_config
 from editio.preview import Watcher
@@ -22,12 +21,7 @@ from oai_support import LiveServer  # noqa: E402
 
 @pytest.fixture
 def edition(tmp_path):
-    # The schemas linked, not copied (no test here edits them): editio keeps a compiled schema by its
-    # real path, once per process and in the per-user cache, so a copy would be compiled afresh.
-    shutil.copytree(ROOT / "tei", tmp_path / "edition" / "tei")
-    (tmp_path / "edition" / "schema").symlink_to(ROOT / "schema")
-    shutil.copy(ROOT / "editio.toml", tmp_path / "edition" / "editio.toml")
-    return tmp_path / "edition"
+    return edition_copy(tmp_path / "edition")
 
 
 def wait_for(condition, seconds: float = 20) -> bool:
