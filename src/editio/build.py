@@ -310,7 +310,7 @@ def _render_documents(pure: list[Builder], edition: Edition, options: BuildOptio
     text's facts (from the cache, or made as tasks) and from them each one's neighbours in date order,
     which its page reads and its key holds; both are left on ``run`` for the edition-wide pages.
     Returns what drops the entries this build did not use, to be called once the new build is in place."""
-    from .cache import RECORD_DATED, DocumentCache, document_key, facts_key
+    from .cache import RECORD_DATED, DocumentCache, document_key
     from .executor import (POOL_THRESHOLD, SerialExecutor, Shared, document_task, executor_for, facts_task,
                            render_task)
     from .memory import return_free_memory

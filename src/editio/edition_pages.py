@@ -163,8 +163,7 @@ def entry_keys(inputs: PageInputs, cache: PageCache | None, parameters: dict) ->
     a transformation); None when they are not kept and every entry page is to be made anyway (the
     site's pages were not found: ``plain`` changed, and with it every entry page's key)."""
     settings = repr(sorted(parameters.items()))
-    key = inputs.hash(inputs.mentions_key, "entry keys", settings)
-    kept = cache.value(key) if cache is not None else None
+    kept = cache.value(_entry_keys_key(inputs, parameters)) if cache is not None else None
     if kept is not None:
         return [tuple(pair) for pair in json.loads(kept)]
     if not inputs.plain_kept:
@@ -172,15 +171,18 @@ def entry_keys(inputs: PageInputs, cache: PageCache | None, parameters: dict) ->
     values, _ = stylesheet(STYLESHEET).call_values(f"{_WEB_NS}entry-inputs", inputs.plain,
                                                    mentions=inputs.mentions, **parameters)
     pairs = [(path, entry_key(inputs, path, material, settings)) for path, material in zip(values[0::2], values[1::2])]
-    if cache is not None:
-        cache.keep_value(key, json.dumps(pairs).encode("utf-8"))
+    keep_entry_keys(inputs, cache, parameters, pairs)
     return pairs
 
 
 def keep_entry_keys(inputs: PageInputs, cache: PageCache | None, parameters: dict, pairs: list) -> None:
     if cache is not None:
-        key = inputs.hash(inputs.mentions_key, "entry keys", repr(sorted(parameters.items())))
-        cache.keep_value(key, json.dumps(pairs).encode("utf-8"))
+        cache.keep_value(_entry_keys_key(inputs, parameters), json.dumps(pairs).encode("utf-8"))
+
+
+def _entry_keys_key(inputs: PageInputs, parameters: dict) -> str:
+    """What every entry page's path and key are kept under: every mention, and the pages' parameters."""
+    return inputs.hash(inputs.mentions_key, "entry keys", repr(sorted(parameters.items())))
 
 
 def render_entry_pages(inputs: PageInputs, paths: list[str] | None, parameters: dict,

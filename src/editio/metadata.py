@@ -22,7 +22,7 @@ from lxml import etree
 from .documents import NS, Document, safe_parser
 from .edition import EDITIO_NS, Edition, build_day, load_edition, today
 from .errors import EditioError, InputError
-from .oai.sets import document_sets, set_list
+from .oai.sets import set_list
 from .record_dates import record_dates
 from .transform import XSLT_DIR, parse_xml, stylesheet
 
@@ -140,11 +140,6 @@ def record_facts(edition: Edition, document: Document) -> dict:
                                                         edition_uuid=edition_uuid(edition)).content)
 
 
-def record_sets(edition: Edition, document: Document) -> dict[str, str]:
-    """The OAI sets of ``document``, setSpec → setName (``editio.oai.sets``)."""
-    return document_sets(record_facts(edition, document))
-
-
 def render_edition_record(edition: Edition, format_name: str) -> bytes:
     """The edition's record in an edition-scope format (CMIF): each document's entry, made with its
     records and kept in its record state, collected into the file (``ed:<format>-file``)."""
@@ -155,11 +150,6 @@ def render_edition_record(edition: Edition, format_name: str) -> bytes:
     return stylesheet(chosen.stylesheet).call(f"{{{EDITIO_NS}}}{chosen.name}-file", edition.saxon_context,
                                               edition_uuid=edition_uuid(edition), entries=entries,
                                               edition_date=max(_datestamps(edition))).content
-
-
-def render_cmif_entry(edition: Edition, document: Document) -> str:
-    """``document``'s correspDesc for the edition's CMIF file, or "" when it is not a letter."""
-    return record_facts(edition, document).get("cmif") or ""
 
 
 def render_record_for_path(path: str | Path, format_name: str) -> bytes:

@@ -22,7 +22,6 @@ from pathlib import Path
 from typing import Iterable
 
 import fontpkg_eb_garamond
-from lxml import etree
 
 from . import user_cache
 
@@ -38,15 +37,10 @@ FEATURES = ["kern", "liga", "onum", "lnum", "pnum", "ccmp", "locl", "mark", "mkm
 ALWAYS = frozenset(range(0x20, 0x7F)) | frozenset(map(ord, "‘’“”–—…¶§·×°†‡•→←↑↓↩ … ")) | {0xA0}
 
 
-def characters_of(sources: list[bytes], extra: str = "") -> frozenset[int]:
-    """The code points of the text of TEI ``sources`` (elements and attributes), with ``extra`` and ALWAYS."""
-    parser = etree.XMLParser(resolve_entities=False, no_network=True)
-    return characters_in([etree.fromstring(source, parser) for source in sources], extra)
-
-
 def characters_in(roots: Iterable, extra: str = "") -> frozenset[int]:
-    """The same for TEI documents parsed (lxml elements), taken one at a time: a corpus's trees are
-    parsed again as they are asked for, and never all held at once."""
+    """The code points of the text of TEI documents (lxml elements and attributes), with ``extra`` and
+    ALWAYS; the documents taken one at a time: a corpus's trees are parsed again as they are asked
+    for, and never all held at once."""
     seen: set[str] = set(extra)
     for root in roots:
         for node in root.iter():

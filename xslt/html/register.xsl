@@ -235,14 +235,6 @@
        the page: what a build that makes every entry page keeps them under, in one transformation. -->
   <xsl:param name="entry-inputs" as="xs:boolean" select="false()"/>
 
-  <!-- The path of every entry page, in the order web:entry-pages makes them. -->
-  <xsl:template name="web:entry-paths" as="xs:string*">
-    <xsl:for-each select="$ed:register-kinds">
-      <xsl:variable name="kind" select="."/>
-      <xsl:sequence select="ed:entities($kind) ! web:entry-path($kind, .)"/>
-    </xsl:for-each>
-  </xsl:template>
-
   <!-- register/<kind>/<key>.html for every entry (layout "entries"; or those $only-entries names),
        in one transformation: the path of each page, then the page, serialised (register_pages.py
        writes them). -->

@@ -143,11 +143,6 @@ class Run:
         """``document`` as a Saxon node of its own, for a per-document transform (context: ``index``)."""
         return self.edition.document_node(document)
 
-    @property
-    def edition_index(self):
-        """The whole edition, every document in it: the context of the edition-wide files (``collect``)."""
-        return self.edition.saxon_index
-
     def all_facts(self) -> list[bytes]:
         """Every text's ``<ed:facts>``, in document order."""
         if self.facts is None:
