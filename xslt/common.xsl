@@ -520,8 +520,7 @@
         else if ($anchor[self::note][ancestor::text]) then ed:term('note') || ' ' || ed:note-number($anchor)
         else if ($anchor[local-name() = map:keys($ed:entity-kinds)] or $anchor/parent::ed:register) then (ed:entity-name($anchor), $anchor/@xml:id)[1]
         else if ($anchor[self::bibl]) then ed:witness-label($anchor)
-        else if ($anchor[ancestor::teiHeader or self::teiHeader])
-          then ed:term(($ed:header-sections(local-name($anchor)), 'title')[1])
+        else if ($anchor[ancestor::teiHeader or self::teiHeader]) then ed:term(ed:about-anchor($anchor))
         else ed:term(local-name($anchor))"/>
   </xsl:function>
 
@@ -531,12 +530,18 @@
     <xsl:sequence select="key('ed:references', string($entity/@xml:id), $ed:edition)"/>
   </xsl:function>
 
+  <!-- The page of its own a register entry has when the register is large: register/<kind>/<id>.html. -->
+  <xsl:function name="ed:entry-page-path" as="xs:string">
+    <xsl:param name="entity" as="element()"/>
+    <xsl:sequence select="'register/' || ed:entity-kind($entity) || '/' || $entity/@xml:id || '.html'"/>
+  </xsl:function>
+
   <!-- Where the web edition shows a register entry, from the site's root: on its kind's page, or on
        a page of its own when the register is large (ed:register/@pages, edition.py). -->
   <xsl:function name="ed:register-path" as="xs:string">
     <xsl:param name="entity" as="element()"/>
     <xsl:sequence select="if ($ed:edition/ed:edition/ed:register/@pages = 'entries' and $entity/parent::ed:register)
-                          then 'register/' || ed:entity-kind($entity) || '/' || $entity/@xml:id || '.html'
+                          then ed:entry-page-path($entity)
                           else 'register/' || ed:entity-kind($entity) || '.html#' || $entity/@xml:id"/>
   </xsl:function>
 

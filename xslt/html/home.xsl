@@ -55,7 +55,7 @@
               <header class="document-header">
                 <h1 id="home-title">{$ed:settings/@title}</h1>
                 <xsl:if test="exists($web:letters)">
-                  <p class="register-intro">{web:count(count($web:letters), 'letter')}{web:span($web:letters)[. != ''] ! (', ' || .)}.</p>
+                  <p class="register-intro">{web:letters-summary($web:letters)}.</p>
                   <xsl:call-template name="web:letters-nav">
                     <xsl:with-param name="root" select="''"/>
                   </xsl:call-template>

@@ -88,6 +88,12 @@
     <xsl:sequence select="string-join(distinct-values((min($years), max($years))), '–')"/>
   </xsl:function>
 
+  <!-- "12 letters, 1898–1905": how many letters, and the years they span when any is dated. -->
+  <xsl:function name="web:letters-summary" as="xs:string">
+    <xsl:param name="letters" as="element(ed:facts)*"/>
+    <xsl:sequence select="web:count(count($letters), 'letter') || (web:span($letters)[. != ''] ! (', ' || .))"/>
+  </xsl:function>
+
   <!-- The corpus pages, linked (on the home page and on each of them). -->
   <xsl:template name="web:letters-nav">
     <xsl:param name="root" as="xs:string"/>
@@ -138,7 +144,7 @@
   <xsl:template name="web:letters-page">
     <xsl:call-template name="web:letters-shell">
       <xsl:with-param name="file" select="'index.html'"/>
-      <xsl:with-param name="intro" select="web:count(count($web:letters), 'letter') || (web:span($web:letters)[. != ''] ! (', ' || .)) || ', in date order: who wrote to whom, from where and when.'"/>
+      <xsl:with-param name="intro" select="web:letters-summary($web:letters) || ', in date order: who wrote to whom, from where and when.'"/>
       <xsl:with-param name="body" as="node()*">
         <table class="letters" data-sortable="">
           <thead>
@@ -226,7 +232,7 @@
           <xsl:variable name="wrote" select="current-group()[parent::ed:action/@type = 'sent']/ancestor::ed:facts"/>
           <xsl:variable name="received" select="current-group()[parent::ed:action/@type = 'received']/ancestor::ed:facts"/>
           <section class="correspondent" id="{web:party-id('c', current-grouping-key())}" aria-labelledby="{web:party-id('c', current-grouping-key())}-name">
-            <h2 id="{web:party-id('c', current-grouping-key())}-name">{normalize-space(current-group()[1])} <span class="count">({web:count(count($letters), 'letter')}{web:span($letters)[. != ''] ! (', ' || .)})</span></h2>
+            <h2 id="{web:party-id('c', current-grouping-key())}-name">{normalize-space(current-group()[1])} <span class="count">({web:letters-summary($letters)})</span></h2>
             <xsl:call-template name="web:counterparts">
               <xsl:with-param name="label" select="'Wrote to'"/>
               <xsl:with-param name="others" select="$wrote/ed:action[@type = 'received']/(ed:person | ed:org)"/>
@@ -276,7 +282,7 @@
           <xsl:variable name="written" select="count(current-group()[parent::ed:action/@type = 'sent']/ancestor::ed:facts)"/>
           <xsl:variable name="received" select="count(current-group()[parent::ed:action/@type = 'received']/ancestor::ed:facts)"/>
           <section class="correspondent" id="{web:party-id('p', current-grouping-key())}" aria-labelledby="{web:party-id('p', current-grouping-key())}-name">
-            <h2 id="{web:party-id('p', current-grouping-key())}-name">{normalize-space(current-group()[1])} <span class="count">({web:count(count($letters), 'letter')}{web:span($letters)[. != ''] ! (', ' || .)})</span></h2>
+            <h2 id="{web:party-id('p', current-grouping-key())}-name">{normalize-space(current-group()[1])} <span class="count">({web:letters-summary($letters)})</span></h2>
             <p class="counterparts">{string-join((('written here: ' || $written)[$written gt 0], ('received here: ' || $received)[$received gt 0]), '; ')}</p>
             <xsl:call-template name="web:letter-list">
               <xsl:with-param name="letters" select="$letters"/>

@@ -194,7 +194,7 @@
     <xsl:variable name="mentioned" select="web:mentions(.)"/>
     <xsl:variable name="documents" select="count(distinct-values($mentioned/../@id))"/>
     <li>
-      <a href="{ed:entity-kind(.)}/{@xml:id}.html">{web:typographic(ed:entity-name(.) => ed:or(@xml:id))}</a>
+      <a href="{substring-after(ed:entry-page-path(.), 'register/')}">{web:typographic(ed:entity-name(.) => ed:or(@xml:id))}</a>
       <xsl:for-each select="ed:life-dates(.)"><span class="entry-life">, {.}</span></xsl:for-each>
       <span class="entry-count"> ({web:count($documents, 'text')}<xsl:if test="count($mentioned) gt $documents">, {web:count(count($mentioned), 'mention')}</xsl:if>)</span>
     </li>
@@ -206,12 +206,6 @@
   <xsl:variable name="web:only-entries" as="map(xs:string, xs:boolean)?"
       select="if (normalize-space($only-entries)) then map:merge(tokenize($only-entries) ! map { .: true() }) else ()"/>
 
-  <xsl:function name="web:entry-path" as="xs:string">
-    <xsl:param name="kind" as="xs:string"/>
-    <xsl:param name="entity" as="element()"/>
-    <xsl:sequence select="'register/' || $kind || '/' || $entity/@xml:id || '.html'"/>
-  </xsl:function>
-
   <!-- What each entry page reads beside the index without mentions: the path of each page, then
        every mention that names its entry (with the text it stands in), one string; a build keeps
        an entry page under it and makes it again only when it changes (edition_pages.py). -->
@@ -219,7 +213,7 @@
     <xsl:for-each select="$ed:register-kinds">
       <xsl:variable name="kind" select="."/>
       <xsl:for-each select="ed:entities($kind)">
-        <xsl:sequence select="web:entry-path($kind, .), web:entry-material(.)"/>
+        <xsl:sequence select="ed:entry-page-path(.), web:entry-material(.)"/>
       </xsl:for-each>
     </xsl:for-each>
   </xsl:template>
@@ -241,8 +235,8 @@
   <xsl:template name="web:entry-pages" as="xs:string*">
     <xsl:for-each select="$ed:register-kinds">
       <xsl:variable name="kind" select="."/>
-      <xsl:for-each select="ed:entities($kind)[empty($web:only-entries) or map:contains($web:only-entries, web:entry-path($kind, .))]">
-        <xsl:variable name="path" select="web:entry-path($kind, .)"/>
+      <xsl:for-each select="ed:entities($kind)[empty($web:only-entries) or map:contains($web:only-entries, ed:entry-page-path(.))]">
+        <xsl:variable name="path" select="ed:entry-page-path(.)"/>
         <xsl:if test="$entry-inputs">
           <xsl:sequence select="$path, web:entry-material(.)"/>
         </xsl:if>
