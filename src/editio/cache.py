@@ -400,10 +400,16 @@ class DocumentCache:
         except (OSError, ValueError, TypeError, KeyError):
             return None
 
-    def store(self, key: str, outputs: dict[str, list[tuple[str, bytes, tuple[str, ...]]]], state=None) -> None:
+    def store(self, key: str, outputs: dict[str, list[tuple[str, bytes, tuple[str, ...]]]],
+              state=None) -> list | None:
+        """Keep ``outputs`` under ``key``; the rows kept ([builder, path, blob digest, notes], in the
+        order given), or None when their bytes could not be stored."""
         try:
             rows = [[name, path, self.blobs.add(content), list(notes)] for name, files in outputs.items()
                     for path, content, notes in files]
+        except OSError:
+            return None
+        try:
             self.blobs.make_folder(self.root)
             scratch = self.root / f".new-{key}"
             new = not (self.root / key).exists()
@@ -415,7 +421,8 @@ class DocumentCache:
             if new:
                 self.blobs.created.append(str(self.root / key))
         except OSError:
-            return
+            pass
+        return rows
 
     def facts(self) -> dict[str, str]:
         """Every document's facts the last build kept, by their key (one file: a corpus's facts are

@@ -65,17 +65,15 @@ class PageCache:
 
     def keep(self, key: str, outputs: list[Output]) -> list[Placed]:
         """Keep ``outputs`` (as published) under ``key``; they come back as files to link."""
-        from .safe_output import screen
+        from .build import screen_all
 
-        screened = []
-        for output in outputs:
-            content, notes = screen(output.path, output.content)
-            screened.append((output.path, content, (*output.notes, *notes)))
-        self.store.store(key, {KEPT_AS: screened})
+        screened = screen_all({KEPT_AS: [(o.path, o.content, o.notes) for o in outputs]})[KEPT_AS]
+        rows = self.store.store(key, {KEPT_AS: screened})
         self.used.add(key)
         self.made += len(screened)
-        blobs = self.store.blobs
-        return [Placed(path, blobs.add(content), notes) for path, content, notes in screened]
+        digests = [row[2] for row in rows] if rows is not None else \
+            [self.store.blobs.add(content) for _, content, _ in screened]
+        return [Placed(path, digest, notes) for (path, _, notes), digest in zip(screened, digests)]
 
     def value(self, key: str) -> bytes | None:
         """A value (not a page) kept under ``key``."""
