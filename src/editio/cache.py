@@ -329,7 +329,7 @@ class BuildCache:
                 (scratch / path).parent.mkdir(parents=True, exist_ok=True)
                 _link_or_copy(str(folder / path), str(scratch / path))
             (scratch / NOTES_FILE).write_text(json.dumps({"files": files, **notes}), encoding="utf-8")
-        self._replace(self.root / name, key, fill)
+        replace_entry(self.root / name, key, fill)
 
     def report(self, key: str):
         from .problems import Problem
@@ -342,25 +342,27 @@ class BuildCache:
 
     def store_report(self, key: str, report) -> None:
         content = json.dumps({"files": report.files, "problems": [asdict(p) for p in report.problems]})
-        self._replace(self.root / "validation", key,
+        replace_entry(self.root / "validation", key,
                       lambda scratch: (scratch / "report.json").write_text(content, encoding="utf-8"))
 
-    def _replace(self, folder: Path, key: str, fill) -> None:
-        """Write an entry beside the old ones, rename it into place, then drop the old ones."""
-        scratch = None
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-            scratch = Path(tempfile.mkdtemp(prefix=".new-", dir=folder))
-            fill(scratch)
-            shutil.rmtree(folder / key, ignore_errors=True)
-            os.replace(scratch, folder / key)
-        except OSError:
-            if scratch is not None:  # a full disk, say: leave no half-written entry behind
-                shutil.rmtree(scratch, ignore_errors=True)
-            return  # a cache that cannot be written is only a slower build
-        for old in folder.iterdir():
-            if old.name != key:
-                shutil.rmtree(old, ignore_errors=True)
+
+def replace_entry(folder: Path, key: str, fill) -> None:
+    """The entry ``folder/key``, filled by ``fill(a scratch folder)``: written beside the old entries,
+    renamed into place, then the old ones dropped (one entry per folder)."""
+    scratch = None
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        scratch = Path(tempfile.mkdtemp(prefix=".new-", dir=folder))
+        fill(scratch)
+        shutil.rmtree(folder / key, ignore_errors=True)
+        os.replace(scratch, folder / key)
+    except OSError:
+        if scratch is not None:  # a full disk, say: leave no half-written entry behind
+            shutil.rmtree(scratch, ignore_errors=True)
+        return  # a cache that cannot be written is only a slower build
+    for old in folder.iterdir():
+        if old.name != key:
+            shutil.rmtree(old, ignore_errors=True)
 
 
 class DocumentCache:

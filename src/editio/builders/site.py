@@ -137,7 +137,7 @@ def render_webfonts(edition) -> Iterator[Output]:
 
     Subsetting takes seconds; the faces are kept in the build folder's cache under the code points
     and the font and subsetter versions, so that a rebuild that adds no new character reuses them."""
-    from ..cache import CACHE_FOLDER, _hash, engine_versions
+    from ..cache import CACHE_FOLDER, _hash, engine_versions, replace_entry
     from ..webfonts import FACES, characters_in, render_faces
 
     labels = "".join(path.read_text(encoding="utf-8") for path in sorted((XSLT_DIR / "html").glob("*.xsl")))
@@ -149,24 +149,11 @@ def render_webfonts(edition) -> Iterator[Output]:
         faces = {name: (kept / name).read_bytes() for name in FACES}
     except OSError:
         faces = render_faces(code_points)
-        _keep_faces(kept, faces)
+        # the faces under their key, replacing those of other keys
+        replace_entry(kept.parent, kept.name, lambda folder: [(folder / name).write_bytes(content)
+                                                              for name, content in faces.items()])
     for name, content in faces.items():
         yield Output(f"assets/fonts/{name}", content)
-
-
-def _keep_faces(folder: Path, faces: dict[str, bytes]) -> None:
-    """The faces under their key, replacing those of other keys (a cache that cannot be written is only slower)."""
-    import shutil
-    try:
-        if folder.parent.is_dir():
-            for old in folder.parent.iterdir():
-                shutil.rmtree(old, ignore_errors=True)
-        folder.mkdir(parents=True, exist_ok=True)
-        for name, content in faces.items():
-            (folder / f".{name}.new").write_bytes(content)
-            (folder / f".{name}.new").replace(folder / name)
-    except OSError:
-        pass
 
 
 def _page(path: str, result: Result) -> Output:
