@@ -42,6 +42,12 @@ _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=Tru
 KEPT_AS = "html"
 
 
+def mentions_xml(all_facts: list[bytes]) -> bytes:
+    """Where every text names an entry: every text's facts (``facts.py``, kept per document in the
+    build cache) with their ``<ed:mention>``s, in one ``<ed:mentions>``; no text is read again."""
+    return b'<ed:mentions xmlns:ed="urn:editio">' + b"".join(all_facts) + b"</ed:mentions>"
+
+
 class PageCache:
     """The build's store of edition-wide pages: looked up and kept by key, the keys this build used
     remembered so that the cache keeps them (``DocumentCache.keep_only``)."""
@@ -109,7 +115,7 @@ class PageInputs:
                                 engine_versions(("saxonche", *SiteBuilder.engines)))
         self.plain_key = _hash(shared, edition.context_xml, *(_MENTIONS.sub(b"", facts) for facts in self.all_facts),
                                *texts)
-        self.mentions_xml = b'<ed:mentions xmlns:ed="urn:editio">' + b"".join(self.all_facts) + b"</ed:mentions>"
+        self.mentions_xml = mentions_xml(self.all_facts)
         self.mentions_key = _hash(self.plain_key, self.mentions_xml)
         self._plain = self._plain_xml = self._mentions = None
         # whether the site's pages, made from ``plain`` alone, were found in the cache (site.py)

@@ -21,9 +21,9 @@ _WEB_NS = "{urn:editio:web}"
 
 
 def mentions(all_facts: list[bytes]):
-    """Where every text names an entry: the ``<ed:mention>``s of every text's facts (``facts.py``,
-    kept per document in the build cache), in one ``<ed:mentions>``; no text is read again."""
-    return parse_xml(b'<ed:mentions xmlns:ed="urn:editio">' + b"".join(all_facts) + b"</ed:mentions>")
+    """``edition_pages.mentions_xml`` as a Saxon tree: what the register pages read beside the index."""
+    from .edition_pages import mentions_xml
+    return parse_xml(mentions_xml(all_facts))
 
 
 def render_register_pages(run: Run, pages: list, date, inputs=None, cache=None,

@@ -159,12 +159,11 @@ class Run:
 
     @property
     def pages_index(self):
-        """The context of the edition-wide pages: the compact index with every text's facts
-        (``facts.facts_edition``), never every text in full; parsed once."""
+        """The context of the edition-wide pages, as the build gives it to them: the compact index with
+        every text's facts, without their mentions (``edition_pages.PageInputs.plain``); parsed once."""
         if self._pages_index is None:
-            from ..facts import facts_edition
-            from ..transform import parse_xml
-            self._pages_index = parse_xml(facts_edition(self.edition, self.all_facts()))
+            from ..edition_pages import PageInputs
+            self._pages_index = PageInputs(self).plain
         return self._pages_index
 
     def with_options(self, **changes) -> Run:

@@ -4,7 +4,7 @@ Pages: ``index.html``; per document ``<id>.html`` (the reading text) and ``about
 ``register/<kind>.html`` for each kind of register entry the edition has (``register_pages.py``);
 ``search.html`` when the build makes the search index (``search.py``); for a correspondence,
 ``letters/`` (every letter, by year and month, by correspondent, by place). The edition-wide pages
-are made from every text's facts (``facts.py``, ``run.pages_index``), not from every text. Beside them: the
+are made from every text's facts (``facts.py``, ``edition_pages.PageInputs``), not from every text. Beside them: the
 stylesheet and script from ``xslt/assets/``, each document's metadata records, its plain text
 and its TEI source, so that the site is complete on its own (from ``file://`` or any server).
 """
