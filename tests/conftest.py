@@ -187,28 +187,46 @@ def _shared_work(fixture_name: str, folder: Path):
 
 def pytest_collection_modifyitems(config, items) -> None:
     """Tests that wait for work started ahead run last, so that the work has the whole session to finish.
-    In an xdist worker, the work units (below) come in the order of their time in the last run, longest
-    first, each with its tests that wait for work started ahead last: the scheduler hands them out in
-    this order, so that a long unit does not start last and keep one core busy alone at the end."""
+    In an xdist worker, the work units (below) come in the order of their expected time, longest first,
+    each with its tests that wait for work started ahead last: the scheduler hands them out in this
+    order, so that a long unit does not start last and keep one core busy alone at the end."""
     def waits(item) -> bool:
         return any(name in _PREFETCH for name in getattr(item, "fixturenames", ()))
 
     if not worker_id():
         items.sort(key=waits)
         return
-    last = config.cache.get(UNIT_SECONDS, {}) if getattr(config, "cache", None) else {}
-    items.sort(key=lambda item: (-last.get(work_unit(item.nodeid), 0.0), waits(item)))
+    expected: dict[str, float] = {}
+    timed = config.cache.get(TEST_SECONDS, {}) if getattr(config, "cache", None) else {}
+    for item in items:
+        unit = work_unit(item.nodeid)
+        expected[unit] = expected.get(unit, 0.0) + timed.get(item.nodeid, _untimed_seconds(item))
+    items.sort(key=lambda item: (-expected[work_unit(item.nodeid)], waits(item)))
+
+
+# What a test never timed here is expected to take, by its marker (the first run on a machine, or a
+# whole run after the quick run, which times no browser or slow test): without it a long browser
+# unit would be handed out last.
+UNTIMED_SECONDS = {"browser": 1.5, "slow": 3.0, "load": 2.0}
+UNTIMED_OTHER_SECONDS = 0.1
+
+
+def _untimed_seconds(item) -> float:
+    return max((UNTIMED_SECONDS[marker.name] for marker in item.iter_markers() if marker.name in UNTIMED_SECONDS),
+               default=UNTIMED_OTHER_SECONDS)
 
 
 # Under xdist a work unit's tests run in one worker, one after the other: a test module's, so that its
 # module fixtures are made once; and the modules that use oai_support together, because they share
 # what is costly to make in each process (the OAI schema with tei_all.xsd in it, about 6 s; the
-# generated repository; the live server). The controller keeps each unit's time for the next run.
+# generated repository; the live server).
 # Two more groupings: tei_all.rng is compiled once for the modules that validate with it (editio keeps
 # compiled schemas per process); the Tillich corpus's build, the longest piece of work (a minute of
 # processor time), is a unit of its own, so that it does not make the OAI unit the suite's last.
-UNIT_SECONDS = "editio/work-unit-seconds"
-_unit_seconds: dict[str, float] = {}
+# The controller keeps each test's time (setup, call and teardown) for the next run, whichever tests
+# that run selects.
+TEST_SECONDS = "editio/test-seconds"
+_test_seconds: dict[str, float] = {}
 _UNITS = {"tests/test_tei_all.py": "tei_all.rng", "tests/test_schematron_engine.py": "tei_all.rng"}
 
 
@@ -269,8 +287,8 @@ def _taken_by_another_worker(fixture_name: str) -> bool:
 
 def pytest_sessionfinish(session) -> None:
     cache = getattr(session.config, "cache", None)
-    if cache is not None and _unit_seconds and not worker_id():
-        cache.set(UNIT_SECONDS, {**cache.get(UNIT_SECONDS, {}), **_unit_seconds})
+    if cache is not None and _test_seconds and not worker_id():
+        cache.set(TEST_SECONDS, {**cache.get(TEST_SECONDS, {}), **_test_seconds})
     for started in _started.values():
         started.cancel()
     _pool.shutdown(wait=True, cancel_futures=True)
@@ -287,8 +305,7 @@ _processor: dict[str, tuple[float, float]] = {}
 def pytest_runtest_logreport(report) -> None:
     kind = next((marker for marker in ("browser", "load", "slow") if marker in report.keywords), "the rest")
     _seconds[kind] = _seconds.get(kind, 0.0) + report.duration
-    unit = work_unit(report.nodeid)
-    _unit_seconds[unit] = _unit_seconds.get(unit, 0.0) + report.duration
+    _test_seconds[report.nodeid] = _test_seconds.get(report.nodeid, 0.0) + report.duration
 
 
 def _processor_time() -> tuple[float, float]:
