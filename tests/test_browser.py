@@ -6,6 +6,8 @@ the letter page go to test-artifacts/."""
 from __future__ import annotations
 
 import functools
+import shutil
+from dataclasses import dataclass, field
 import http.server
 import threading
 from pathlib import Path
@@ -49,6 +51,16 @@ def browser():
         yield chromium
 
 
+def _record(page, into) -> None:
+    """Every console error, failed request and request made by ``page``, into ``into()`` (which has the
+    lists ``errors``, ``failed`` and ``requests``)."""
+    page.on("console", lambda m: m.type == "error" and into().errors.append(m.text))
+    page.on("pageerror", lambda e: into().errors.append(str(e)))
+    page.on("requestfailed", lambda r: into().failed.append(f"{r.url} {r.failure}"))
+    page.on("request", lambda r: into().requests.append(r.url))
+    page.on("response", lambda r: r.status >= 400 and into().failed.append(f"{r.url} {r.status}"))
+
+
 class Visit:
     """A page in a fresh context, with every console error, failed request and request made."""
 
@@ -58,11 +70,7 @@ class Visit:
         self.errors: list[str] = []
         self.failed: list[str] = []
         self.requests: list[str] = []
-        self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
-        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
-        self.page.on("requestfailed", lambda r: self.failed.append(f"{r.url} {r.failure}"))
-        self.page.on("request", lambda r: self.requests.append(r.url))
-        self.page.on("response", lambda r: r.status >= 400 and self.failed.append(f"{r.url} {r.status}"))
+        _record(self.page, lambda: self)
         self.page.goto(url, wait_until="load")
 
     def close(self) -> None:
@@ -82,25 +90,149 @@ def visit(browser):
         item.close()
 
 
+# The tests that only look at a page (its load, axe, overflow, screenshots, fonts) share one visit of each
+# page in each condition (viewport, phone or not): a module fixture walks the site once per condition in
+# one tab and gathers what those tests assert, and each test asserts its own claim on what was gathered.
+# Fresh contexts and repeated loads of the same page were most of these tests' processor time. The tab's
+# cache is off, so each page is fetched, and its requests seen, as on a first visit in a fresh context;
+# nothing in a survey clicks or stores a choice. The tests that interact, or remember a choice, keep a
+# fresh context each (``visit``).
+
+@dataclass
+class Seen:
+    """What one load of one page showed."""
+    errors: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+    requests: list[str] = field(default_factory=list)
+    overflow: int | None = None
+    axe: list[dict] | None = None
+    axe_dark: list[dict] | None = None
+    screenshot: Path | None = None
+    facts: dict = field(default_factory=dict)
+
+
+def axe_violations(page) -> list[dict]:
+    """axe-core's violations on the page as it is now, with axe's default rules and the options
+    axe_playwright_python runs it with; axe is injected once per document."""
+    from axe_playwright_python.base import AXE_SCRIPT
+
+    if not page.evaluate("typeof window.axe === 'object'"):
+        page.evaluate(AXE_SCRIPT)
+    return page.evaluate("axe.run({resultTypes: ['violations']}).then(results => results.violations)")
+
+
+OVERFLOW = "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+LETTER_FACTS = {
+    "body font": "getComputedStyle(document.body).fontFamily",
+    "text font": "getComputedStyle(document.getElementById('ltw-p01')).fontFamily",
+    "garamond loaded": "[...document.fonts].some(f => f.family.includes('EB Garamond') && f.status === 'loaded')",
+    "numerals": "getComputedStyle(document.getElementById('ltw-p01')).fontVariantNumeric",
+}
+
+
+def survey(browser, server: str, paths, *, axe=(), dark=(), shots: dict | None = None, **context) -> dict[str, Seen]:
+    """Each of ``paths`` loaded in turn in one tab of one context: what each load showed, with axe's
+    violations for the paths in ``axe`` (also in the dark colour scheme for those in ``dark``), and a
+    full-page screenshot for those in ``shots`` (path -> PNG file)."""
+    shots = shots or {}
+    context = browser.new_context(**context)
+    page = context.new_page()
+    context.new_cdp_session(page).send("Network.setCacheDisabled", {"cacheDisabled": True})
+    gathered: dict[str, Seen] = {}
+    current = [Seen()]
+    _record(page, lambda: current[0])
+    try:
+        for path in paths:
+            # as a test in a fresh context saw them: the errors and failures until the load event, the
+            # requests until the fonts are ready (Chromium's request for /favicon.ico comes later)
+            loading = current[0] = Seen()
+            page.goto(server + path, wait_until="load")
+            seen = gathered[path] = Seen(errors=list(loading.errors), failed=list(loading.failed))
+            page.evaluate("document.fonts.ready")
+            seen.requests = list(loading.requests)
+            seen.overflow = page.evaluate(OVERFLOW)
+            if path == LETTER:
+                seen.facts = {name: page.evaluate(script) for name, script in LETTER_FACTS.items()}
+            if path in shots:
+                shots[path].unlink(missing_ok=True)
+                page.screenshot(path=str(shots[path]), full_page=True)
+                seen.screenshot = shots[path]
+            if path in axe:
+                seen.axe = axe_violations(page)
+            if path in dark:
+                page.emulate_media(color_scheme="dark")
+                seen.axe_dark = axe_violations(page)
+                page.emulate_media(color_scheme="light")
+    finally:
+        context.close()
+    return gathered
+
+
+# The reader's web edition (issue 11): every page type at a desktop and a phone width.
+WIDTHS = {"desktop": {"width": 1366, "height": 900}, "phone": {"width": 390, "height": 844}}
+PHONE = dict(viewport=WIDTHS["phone"], is_mobile=True, has_touch=True)
+PAGE_TYPES = {"home": "index.html", "letter": LETTER, "about": f"about/{LETTER}", "about-index": "about/index.html",
+              "register": "register/persons.html", "register-index": "register/index.html", "not-found": "404.html"}
+AXE_SCHEMES = [LETTER, f"about/{LETTER}", "register/persons.html", "index.html"]
+
+
+def site_paths(site: Path) -> list[str]:
+    return [path.relative_to(site).as_posix() for path in sorted(site.rglob("*.html"))]
+
+
+def shots(width: str) -> dict[str, Path]:
+    ARTIFACTS.mkdir(exist_ok=True)
+    return {path: ARTIFACTS / f"{kind}-{WIDTHS[width]['width']}.png" for kind, path in PAGE_TYPES.items()}
+
+
+@pytest.fixture(scope="module")
+def desktop(browser, server, site) -> dict[str, Seen]:
+    """Every page at 1366 px, in the light colour scheme: each page type also screenshot and checked by
+    axe, the four of AXE_SCHEMES checked by axe in the dark scheme too. (Playwright's default viewport,
+    1280 px, where some of these checks ran before, lays pages out as 1366 px does: the site's widest
+    breakpoint is 75rem, 1200 px.)"""
+    types = list(PAGE_TYPES.values())
+    return survey(browser, server, site_paths(site), axe=types, dark=AXE_SCHEMES, shots=shots("desktop"),
+                  viewport=WIDTHS["desktop"])
+
+
+@pytest.fixture(scope="module")
+def phone(browser, server) -> dict[str, Seen]:
+    """Each page type at 390 px (a narrow window, not a phone's browser): screenshot and axe."""
+    types = list(PAGE_TYPES.values())
+    return survey(browser, server, types, axe=types, shots=shots("phone"), viewport=WIDTHS["phone"])
+
+
+@pytest.fixture(scope="module")
+def phone_touch(browser, server, site) -> dict[str, Seen]:
+    """Every page in a phone's browser (390 px, mobile, touch)."""
+    return survey(browser, server, site_paths(site), **PHONE)
+
+
+
 def paragraph_text(page, paragraph_id: str) -> str:
     return " ".join(page.inner_text(f"#{paragraph_id}").split())
 
 
 @pytest.mark.parametrize("scheme", ["http", "file"])
-def test_the_letter_loads_cleanly_and_offline(visit, server, site, scheme):
-    url = server + LETTER if scheme == "http" else (site / LETTER).as_uri()
-    seen = visit(url)
+def test_the_letter_loads_cleanly_and_offline(request, visit, site, scheme):
+    if scheme == "http":
+        seen = request.getfixturevalue("desktop")[LETTER]
+        body_font = seen.facts["body font"]
+    else:
+        seen = visit((site / LETTER).as_uri())
+        body_font = seen.page.evaluate(LETTER_FACTS["body font"])
     assert seen.errors == [] and seen.failed == []
     local = ("http://127.0.0.1:", "file://") if scheme == "http" else ("file://",)
     assert all(r.startswith(local) for r in seen.requests), [r for r in seen.requests if not r.startswith(local)]
     assert {urlsplit(r).path.rsplit("/", 1)[-1] for r in seen.requests} >= {LETTER, "edition.css", "edition.js"}
-    assert seen.page.evaluate("getComputedStyle(document.body).fontFamily") != ""
+    assert body_font != ""
 
 
-def test_every_page_of_the_site_loads_without_errors(visit, server, site):
-    for path in sorted(site.rglob("*.html")):
-        seen = visit(server + path.relative_to(site).as_posix())
-        assert seen.errors == [] and seen.failed == [], path
+def test_every_page_of_the_site_loads_without_errors(desktop, site):
+    for path in site_paths(site):
+        seen = desktop[path]
+        assert seen.errors == [] and seen.failed == [], (path, seen.errors, seen.failed, seen.requests)
 
 
 def test_the_reading_switch_changes_the_visible_text(visit, server):
@@ -187,81 +319,61 @@ def test_cite_this_paragraph(visit, server):
     assert page.locator(".cite-card").count() == 0
 
 
-@pytest.mark.parametrize("path", [LETTER, f"about/{LETTER}", "register/persons.html", "index.html"])
+@pytest.mark.parametrize("path", AXE_SCHEMES)
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_axe_finds_no_serious_accessibility_problem(visit, server, path, scheme):
-    from axe_playwright_python.sync_playwright import Axe
-
-    page = visit(server + path, color_scheme=scheme).page
-    results = Axe().run(page)
+def test_axe_finds_no_serious_accessibility_problem(desktop, path, scheme):
+    violations = desktop[path].axe if scheme == "light" else desktop[path].axe_dark
     serious = [f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes'][:3]]}"
-               for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
+               for v in violations if v["impact"] in ("serious", "critical")]
     assert serious == []
 
 
-def test_screenshots_of_the_letter_on_a_desktop_and_a_phone(visit, server):
-    ARTIFACTS.mkdir(exist_ok=True)
-    for name, viewport in (("desktop", {"width": 1366, "height": 900}), ("phone", {"width": 390, "height": 844})):
-        page = visit(server + LETTER, viewport=viewport).page
-        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+def test_screenshots_of_the_letter_on_a_desktop_and_a_phone(desktop, phone):
+    # the same load, width and screenshot as the letter's among the page types: its PNG, under this name too
+    for name, seen in (("desktop", desktop[LETTER]), ("phone", phone[LETTER])):
+        overflow = seen.overflow
         assert overflow <= 0, f"{name}: the page scrolls sideways by {overflow}px"
         path = ARTIFACTS / f"letter-{name}.png"
-        page.screenshot(path=str(path), full_page=True)
+        shutil.copyfile(seen.screenshot, path)
         assert path.stat().st_size > 10_000
-
-
-# The reader's web edition (issue 11): every page type at a desktop and a phone width.
-
-WIDTHS = {"desktop": {"width": 1366, "height": 900}, "phone": {"width": 390, "height": 844}}
-PHONE = dict(viewport=WIDTHS["phone"], is_mobile=True, has_touch=True)
-PAGE_TYPES = {"home": "index.html", "letter": LETTER, "about": f"about/{LETTER}", "about-index": "about/index.html",
-              "register": "register/persons.html", "register-index": "register/index.html", "not-found": "404.html"}
 
 
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("kind", PAGE_TYPES)
-def test_axe_reports_no_violation_on_any_page_type(visit, server, kind, width):
-    from axe_playwright_python.sync_playwright import Axe
-
-    page = visit(server + PAGE_TYPES[kind], viewport=WIDTHS[width]).page
-    violations = Axe().run(page).response["violations"]
+def test_axe_reports_no_violation_on_any_page_type(request, kind, width):
+    violations = request.getfixturevalue(width)[PAGE_TYPES[kind]].axe
     assert [f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes'][:3]]}" for v in violations] == []
 
 
-def test_no_page_scrolls_sideways_on_a_phone(visit, server, site):
-    for path in sorted(site.rglob("*.html")):
-        page = visit(server + path.relative_to(site).as_posix(), **PHONE).page
-        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
-        assert overflow <= 0, f"{path.name} scrolls sideways by {overflow}px"
+def test_no_page_scrolls_sideways_on_a_phone(phone_touch, site):
+    for path in site_paths(site):
+        overflow = phone_touch[path].overflow
+        assert overflow <= 0, f"{Path(path).name} scrolls sideways by {overflow}px"
 
 
-def test_screenshots_of_every_page_type_at_both_widths(visit, server):
-    ARTIFACTS.mkdir(exist_ok=True)
+def test_screenshots_of_every_page_type_at_both_widths(desktop, phone):
+    # taken by the surveys, after document.fonts.ready, each into a file removed just before
     for kind, path in PAGE_TYPES.items():
-        for width, viewport in WIDTHS.items():
-            page = visit(server + path, viewport=viewport).page
-            page.evaluate("document.fonts.ready")
-            shot = ARTIFACTS / f"{kind}-{viewport['width']}.png"
-            page.screenshot(path=str(shot), full_page=True)
+        for width, seen in (("desktop", desktop), ("phone", phone)):
+            shot = ARTIFACTS / f"{kind}-{WIDTHS[width]['width']}.png"
+            assert seen[path].screenshot == shot
             assert shot.stat().st_size > 10_000
 
 
-def test_the_letter_page_weighs_at_most_200_kb(visit, server, site):
+def test_the_letter_page_weighs_at_most_200_kb(desktop, site):
     """HTML, CSS, script and fonts, as requested by the browser (uncompressed: our server does not compress)."""
-    seen = visit(server + LETTER, viewport=WIDTHS["desktop"])
-    seen.page.evaluate("document.fonts.ready")
+    seen = desktop[LETTER]  # loaded with the cache off, waited for document.fonts.ready
     files = {urlsplit(r).path.lstrip("/") for r in seen.requests}
     assert {"assets/fonts/eb-garamond-roman.woff2", "assets/edition.css", "assets/edition.js", LETTER} <= files
     total = sum((site / f).stat().st_size for f in files)
     assert total <= 200_000, f"{total} bytes: {sorted(files)}"
 
 
-def test_the_text_is_set_in_eb_garamond_from_the_site(visit, server):
-    page = visit(server + LETTER).page
-    page.evaluate("document.fonts.ready")
-    assert page.evaluate("getComputedStyle(document.getElementById('ltw-p01')).fontFamily").startswith('"EB Garamond"')
-    assert page.evaluate("[...document.fonts].some(f => f.family.includes('EB Garamond') && f.status === 'loaded')")
-    assert page.evaluate("getComputedStyle(document.getElementById('ltw-p01')).fontVariantNumeric").startswith("oldstyle-nums")
+def test_the_text_is_set_in_eb_garamond_from_the_site(desktop):
+    facts = desktop[LETTER].facts  # after document.fonts.ready
+    assert facts["text font"].startswith('"EB Garamond"')
+    assert facts["garamond loaded"] is True
+    assert facts["numerals"].startswith("oldstyle-nums")
 
 
 def test_names_are_quiet_until_shown_and_the_choice_is_remembered(visit, server):
