@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from conftest import ROOT
-from web_support import chromium_browser
+from web_support import axe_violations, chromium_browser
 
 pytestmark = pytest.mark.browser
 
@@ -109,16 +109,6 @@ class Seen:
     axe_dark: list[dict] | None = None
     screenshot: Path | None = None
     facts: dict = field(default_factory=dict)
-
-
-def axe_violations(page) -> list[dict]:
-    """axe-core's violations on the page as it is now, with axe's default rules and the options
-    axe_playwright_python runs it with; axe is injected once per document."""
-    from axe_playwright_python.base import AXE_SCRIPT
-
-    if not page.evaluate("typeof window.axe === 'object'"):
-        page.evaluate(AXE_SCRIPT)
-    return page.evaluate("axe.run({resultTypes: ['violations']}).then(results => results.violations)")
 
 
 OVERFLOW = "document.documentElement.scrollWidth - document.documentElement.clientWidth"

