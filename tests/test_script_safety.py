@@ -106,8 +106,8 @@ def test_a_script_in_served_xml_does_not_run_in_chromium(hostile_build, tmp_path
     """Even XML that reached the build folder some other way (not through the build) runs nothing."""
     import threading
 
-    from playwright.sync_api import sync_playwright
     from waitress import create_server
+    from web_support import chromium_browser
 
     out = hostile_build[0]
     planted = out / "html" / "tei" / "planted.xml"
@@ -117,9 +117,7 @@ def test_a_script_in_served_xml_does_not_run_in_chromium(hostile_build, tmp_path
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium",
-                                                 args=["--no-sandbox", "--disable-gpu"])
+        with chromium_browser() as browser:
             page = browser.new_page()
             try:
                 page.goto(f"http://127.0.0.1:{server.effective_port}/tei/planted.xml")
@@ -128,7 +126,6 @@ def test_a_script_in_served_xml_does_not_run_in_chromium(hostile_build, tmp_path
             else:
                 page.wait_for_timeout(300)
                 assert page.evaluate("window.ran === undefined")
-            browser.close()
     finally:
         server.close()
         planted.unlink()
