@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from conftest import ROOT
-from web_support import axe_violations, chromium_browser
+from web_support import axe_violations, chromium_browser, full_page_png
 
 pytestmark = pytest.mark.browser
 
@@ -145,7 +145,7 @@ def survey(browser, server: str, paths, *, axe=(), dark=(), shots: dict | None =
                 seen.facts = {name: page.evaluate(script) for name, script in LETTER_FACTS.items()}
             if path in shots:
                 shots[path].unlink(missing_ok=True)
-                page.screenshot(path=str(shots[path]), full_page=True)
+                full_page_png(page, shots[path])
                 seen.screenshot = shots[path]
             if path in axe:
                 seen.axe = axe_violations(page)
