@@ -6,10 +6,10 @@ the letter page go to test-artifacts/."""
 from __future__ import annotations
 
 import functools
-import shutil
-from dataclasses import dataclass, field
 import http.server
+import shutil
 import threading
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -197,7 +197,6 @@ def phone(browser, server) -> dict[str, Seen]:
 def phone_touch(browser, server, site) -> dict[str, Seen]:
     """Every page in a phone's browser (390 px, mobile, touch)."""
     return survey(browser, server, site_paths(site), **PHONE)
-
 
 
 def paragraph_text(page, paragraph_id: str) -> str:
