@@ -126,9 +126,11 @@ def test_the_web_and_text_editions_state_the_same_dates(build_outputs, expected)
 
 @pytest.mark.slow
 def test_the_book_states_the_same_dates(build_outputs):
-    import pypdf
-    book = pypdf.PdfReader(build_outputs("pdf") / "pdf" / f"{LETTER_ID}.pdf")
-    text = " ".join(" ".join(page.extract_text() for page in book.pages).split())
+    import pypdfium2  # PDFium: a tenth of pypdf's time for the book's words
+
+    book = pypdfium2.PdfDocument(build_outputs("pdf") / "pdf" / f"{LETTER_ID}.pdf")
+    text = " ".join(" ".join(page.get_textpage().get_text_range() for page in book).split())
+    book.close()
     sent = re.search(r"Sent Pëtr Kropotkin, Dmitrov, (\d{1,2} [A-Z][a-z]+ \d{4})", text)
     written = re.search(r"Written at Dmitrov between ([A-Z][a-z]+ \d{4}) and (\d{1,2} [A-Z][a-z]+ \d{4})", text)
     assert sent and written
