@@ -589,7 +589,7 @@ def test_tillich_letters_build_in_print(tmp_path):
     (tmp_path / "letters").mkdir()  # beside the output folder: one inside the sources is refused
     for letter in letters:
         shutil.copy(letter, tmp_path / "letters" / letter.name)
-    report = build_edition([tmp_path / "letters"], out=tmp_path / "out", only=["pdf"], validate=False)
+    report = build_edition([tmp_path / "letters"], out=tmp_path / "out", only=["pdf"], validate=False, jobs=1)
     assert report.outputs["pdf"] == len(letters) > 30
     for made in (tmp_path / "out" / "pdf").glob("*.pdf"):
         assert len(pdfium_text(made).split()) > 30, made.name
