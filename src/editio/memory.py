@@ -12,7 +12,6 @@ this does nothing.
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 import sys
 from functools import cache
 
@@ -22,7 +21,9 @@ def _trim():
     if not sys.platform.startswith("linux"):
         return None
     try:
-        return ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim
+        # the process's own symbols, which hold its C library's: ctypes.util.find_library would start
+        # /sbin/ldconfig, a process every build's first trim would pay for
+        return ctypes.CDLL(None).malloc_trim
     except (OSError, AttributeError):  # not glibc
         return None
 
