@@ -357,3 +357,18 @@ def letter(edition):
     from lxml import etree
 
     return edition.document(etree.parse(str(LETTER)).getroot().get("{http://www.w3.org/XML/1998/namespace}id"))
+
+
+# One Chromium for the browser tests of a process --------------------------------------------------
+# Starting Playwright's driver and Chromium costs about a second of processor time; the browser test
+# modules that run in one process (one xdist worker) share one browser, each test in contexts of its
+# own. (Playwright's synchronous API allows one running instance per thread: every browser test takes
+# its Chromium from here.)
+
+@pytest.fixture(scope="session")
+def chromium():
+    """A headless Chromium (web_support.chromium_browser), started when a test first needs it."""
+    from web_support import chromium_browser
+
+    with chromium_browser() as browser:
+        yield browser

@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from conftest import ROOT
-from web_support import axe_violations, chromium_browser, full_page_png
+from web_support import axe_violations, full_page_png
 
 pytestmark = pytest.mark.browser
 
@@ -46,9 +46,8 @@ def server(site):
 
 
 @pytest.fixture(scope="module")
-def browser():
-    with chromium_browser() as chromium:
-        yield chromium
+def browser(chromium):
+    return chromium  # the process's (conftest.py)
 
 
 def _record(page, into) -> None:
@@ -83,6 +82,61 @@ def visit(browser):
 
     def open_page(url: str, **context) -> Visit:
         opened.append(Visit(browser, url, **context))
+        return opened[-1]
+
+    yield open_page
+    for item in opened:
+        item.close()
+
+
+# A fresh context, a new tab and a first load of the letter cost more than most of these tests' own
+# work. The tests that neither remember a choice across pages nor need a context of their own (script
+# off, a phone) share one tab of one context, which each test takes as a fresh context would give it:
+# nothing stored (the site keeps its choices in localStorage), the default viewport, the mouse at the
+# corner, its own records. The tab stays on one site, so Chromium keeps its renderer between tests.
+DEFAULT_VIEWPORT = {"width": 1280, "height": 720}  # Playwright's, as a new context has it
+
+
+@pytest.fixture(scope="module")
+def shared_tab(browser):
+    context = browser.new_context(viewport=DEFAULT_VIEWPORT)
+    yield context.new_page()
+    context.close()
+
+
+class SharedVisit(Visit):
+    """Visit in the shared tab: the same records, from a start as clean as a fresh context's."""
+
+    def __init__(self, page, url: str, viewport: dict | None = None) -> None:
+        self.context, self.page = page.context, page
+        self.errors, self.failed, self.requests = [], [], []
+        page.context.clear_cookies()
+        if urlsplit(page.url).scheme in ("http", "https"):
+            page.evaluate("localStorage.clear(); sessionStorage.clear()")
+        page.set_viewport_size(viewport or DEFAULT_VIEWPORT)
+        page.mouse.move(0, 0)
+        page.goto("about:blank")
+        self.handlers = {"console": lambda m: m.type == "error" and self.errors.append(m.text),
+                         "pageerror": lambda e: self.errors.append(str(e)),
+                         "requestfailed": lambda r: self.failed.append(f"{r.url} {r.failure}"),
+                         "request": lambda r: self.requests.append(r.url),
+                         "response": lambda r: r.status >= 400 and self.failed.append(f"{r.url} {r.status}")}
+        for event, handler in self.handlers.items():
+            page.on(event, handler)
+        page.goto(url, wait_until="load")
+
+    def close(self) -> None:
+        for event, handler in self.handlers.items():
+            self.page.remove_listener(event, handler)
+
+
+@pytest.fixture
+def visit_shared(shared_tab):
+    opened: list[SharedVisit] = []
+
+    def open_page(url: str, viewport: dict | None = None) -> SharedVisit:
+        assert not opened, "one visit a test in the shared tab"
+        opened.append(SharedVisit(shared_tab, url, viewport))
         return opened[-1]
 
     yield open_page
@@ -127,7 +181,9 @@ def survey(browser, server: str, paths, *, axe=(), dark=(), shots: dict | None =
     shots = shots or {}
     context = browser.new_context(**context)
     page = context.new_page()
-    context.new_cdp_session(page).send("Network.setCacheDisabled", {"cacheDisabled": True})
+    cache = context.new_cdp_session(page)
+    cache.send("Network.enable")  # without it, the setting below is ignored
+    cache.send("Network.setCacheDisabled", {"cacheDisabled": True})
     gathered: dict[str, Seen] = {}
     current = [Seen()]
     _record(page, lambda: current[0])
@@ -224,8 +280,8 @@ def test_every_page_of_the_site_loads_without_errors(desktop, site):
         assert seen.errors == [] and seen.failed == [], (path, seen.errors, seen.failed, seen.requests)
 
 
-def test_the_reading_switch_changes_the_visible_text(visit, server):
-    page = visit(server + LETTER).page
+def test_the_reading_switch_changes_the_visible_text(visit_shared, server):
+    page = visit_shared(server + LETTER).page
     assert "say and learn" in paragraph_text(page, "ltw-p01")
     page.click("label:has(#reading-diplomatic)")
     assert "say an learn" in paragraph_text(page, "ltw-p01")
@@ -252,8 +308,8 @@ def test_the_reading_switch_works_without_script(visit, server):
     assert "say an learn" in paragraph_text(page, "ltw-p01")
 
 
-def test_the_other_reading_shows_on_focus(visit, server):
-    page = visit(server + LETTER).page
+def test_the_other_reading_shows_on_focus(visit_shared, server):
+    page = visit_shared(server + LETTER).page
     choice = page.locator("#ltw-p01 .choice")
     info = page.locator("#ltw-p01 .choice-info")
     assert not info.is_visible()
@@ -264,8 +320,8 @@ def test_the_other_reading_shows_on_focus(visit, server):
     assert page.locator("#ltw-p02 .choice-info").first.is_visible()
 
 
-def test_a_name_opens_its_card_from_keyboard_and_mouse(visit, server):
-    page = visit(server + LETTER).page
+def test_a_name_opens_its_card_from_keyboard_and_mouse(visit_shared, server):
+    page = visit_shared(server + LETTER).page
     card = page.locator("#card-kropotkin")
     assert card.is_hidden()
     # Tab from the top of the page until a name link has the focus.
@@ -285,8 +341,8 @@ def test_a_name_opens_its_card_from_keyboard_and_mouse(visit, server):
     assert russia.is_visible() and "Russia" in russia.inner_text()
 
 
-def test_a_register_link_lands_on_its_entry(visit, server):
-    page = visit(server + LETTER).page
+def test_a_register_link_lands_on_its_entry(visit_shared, server):
+    page = visit_shared(server + LETTER).page
     page.click("#ltw-p01 a[href$='#russia']")
     page.wait_for_url("**/register/places.html#russia")
     assert page.evaluate("document.querySelector(':target').id") == "russia"
@@ -297,8 +353,8 @@ def test_a_register_link_lands_on_its_entry(visit, server):
     assert page.evaluate("document.querySelector(':target').id") == "ltw-p01"
 
 
-def test_cite_this_paragraph(visit, server):
-    page = visit(server + LETTER).page
+def test_cite_this_paragraph(visit_shared, server):
+    page = visit_shared(server + LETTER).page
     page.click("#ltw-p03 .pnum")
     box = page.locator(".cite-card")
     assert box.is_visible()
@@ -397,8 +453,8 @@ def test_the_variants_of_each_paragraph_are_hidden_until_asked_for_then_small_an
     assert page.is_checked("#show-variants") and page.locator(".paragraph-variants").first.is_visible()
 
 
-def test_notes_sit_beside_their_reference_on_a_wide_screen(visit, server):
-    page = visit(server + LETTER, viewport=WIDTHS["desktop"]).page
+def test_notes_sit_beside_their_reference_on_a_wide_screen(visit_shared, server):
+    page = visit_shared(server + LETTER, viewport=WIDTHS["desktop"]).page
     page.evaluate("document.fonts.ready")
     assert page.locator(".notes").is_hidden() and page.locator(".sidenotes > li").count() > 0
     text = page.locator(".tei-text").first.bounding_box()
@@ -447,8 +503,8 @@ def test_a_tap_opens_name_cards_and_notes_in_place_on_a_phone(visit, server):
     assert info.is_visible() and box["x"] >= 0 and box["x"] + box["width"] <= 390
 
 
-def test_both_readings_side_by_side_aligned_by_paragraph(visit, server):
-    page = visit(server + LETTER, viewport=WIDTHS["desktop"]).page
+def test_both_readings_side_by_side_aligned_by_paragraph(visit_shared, server):
+    page = visit_shared(server + LETTER, viewport=WIDTHS["desktop"]).page
     paragraphs = page.locator(".tei-text p.tei-p[id]").count()
     page.check("#reading-both")
     assert page.locator(".parallel-row").count() >= paragraphs
