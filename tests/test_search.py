@@ -315,12 +315,30 @@ def served(built):
     server.close()
 
 
+# The search tests share one tab: a new tab, in a context of its own, costs a renderer process that
+# compiles Pagefind's WebAssembly again, most of such a test's processor time. Each test opens the
+# search page in it as a first visit: the tab's cache is off (a fresh context has nothing cached) and
+# the page keeps nothing (search.js stores nothing); each test has its own records of errors.
 @pytest.fixture(scope="module")
-def chromium():
-    from web_support import chromium_browser
+def search_tab(chromium):
+    context = chromium.new_context()
+    page = context.new_page()
+    cache = context.new_cdp_session(page)
+    cache.send("Network.enable")  # without it, the setting below is ignored
+    cache.send("Network.setCacheDisabled", {"cacheDisabled": True})
+    yield page
+    context.close()
 
-    with chromium_browser() as browser:
-        yield browser
+
+_listening: list[tuple[str, object]] = []  # open_search's listeners on the shared tab
+
+
+@pytest.fixture
+def tab(search_tab):
+    """The shared tab, the listeners of the test's open_search taken off afterwards."""
+    yield search_tab
+    while _listening:
+        search_tab.remove_listener(*_listening.pop())
 
 
 # Waits use Playwright's own locators: a function given as a string would be refused by the
@@ -331,12 +349,15 @@ def expect(locator):
     return playwright_expect(locator)
 
 
-def open_search(chromium, url: str, width: int = 1366):
-    page = chromium.new_page(viewport={"width": width, "height": 900})
+def open_search(page, url: str, width: int = 1366):
+    page.set_viewport_size({"width": width, "height": 900})
     errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    page.on("console", lambda message: message.type == "error" and "favicon" not in message.text
-            and "status of 404" not in message.text and errors.append(message.text))
+    handlers = {"pageerror": lambda error: errors.append(str(error)),
+                "console": lambda message: message.type == "error" and "favicon" not in message.text
+                and "status of 404" not in message.text and errors.append(message.text)}
+    for event, handler in handlers.items():
+        page.on(event, handler)
+        _listening.append((event, handler))
     page.goto(url)
     if url.startswith("http"):
         page.wait_for_selector(".search-form[data-ready]")
@@ -348,8 +369,8 @@ def result_titles(page) -> list[str]:
 
 
 @pytest.mark.browser
-def test_a_query_finds_a_letter_by_a_word_in_its_text(chromium, served):
-    page, errors = open_search(chromium, served + "search.html")
+def test_a_query_finds_a_letter_by_a_word_in_its_text(tab, served):
+    page, errors = open_search(tab, served + "search.html")
     page.fill("#search-query", "Apfelbaum")
     page.wait_for_selector(".search-result")
     assert result_titles(page) == ["Brief von Ida Schreiber an Lene Freund, 2. Mai 1901"]
@@ -357,12 +378,11 @@ def test_a_query_finds_a_letter_by_a_word_in_its_text(chromium, served):
     page.click(".search-result-title")
     page.wait_for_url("**/sl-001.html")
     assert errors == []
-    page.close()
 
 
 @pytest.mark.browser
-def test_a_correspondent_narrows_the_search_to_their_letters(chromium, served):
-    page, errors = open_search(chromium, served + "search.html")
+def test_a_correspondent_narrows_the_search_to_their_letters(tab, served):
+    page, errors = open_search(tab, served + "search.html")
     page.select_option("select[name=correspondent]", "Tom Gardener")
     page.wait_for_selector(".search-result")
     assert result_titles(page) == ["Letter from Ida Schreiber to Tom Gardener, 14 March 1910"]
@@ -380,44 +400,32 @@ def test_a_correspondent_narrows_the_search_to_their_letters(chromium, served):
     for width in (1366, 390):
         page.set_viewport_size({"width": width, "height": 900})
         page.screenshot(path=str(ARTIFACTS / f"search-{width}.png"), full_page=True)
-    page.close()
 
 
 @pytest.mark.browser
-def test_a_query_in_the_address_is_run_on_arrival(chromium, served):
-    page, errors = open_search(chromium, served + "search.html?q=lupin&language=English")
+def test_a_query_in_the_address_is_run_on_arrival(tab, served):
+    page, errors = open_search(tab, served + "search.html?q=lupin&language=English")
     page.wait_for_selector(".search-result")
     assert result_titles(page) == ["Letter from Ida Schreiber to Tom Gardener, 14 March 1910"]
     assert page.input_value("select[name=language]") == "English"
     assert errors == []
-    page.close()
-
-
-@pytest.mark.browser
-def test_from_a_file_the_page_says_why_search_cannot_run(chromium, built):
-    page, errors = open_search(chromium, (built / "html" / "search.html").as_uri())
-    expect(page.locator(".search-status")).to_contain_text("opened from a file")
-    assert page.is_disabled("#search-query")
-    assert errors == []
-    page.close()
 
 
 @pytest.mark.browser
 @pytest.mark.parametrize("width", [1366, 390])
-def test_the_search_page_with_results_passes_axe_and_fits_a_phone(chromium, served, width):
+def test_the_search_page_with_results_passes_axe_and_fits_a_phone(tab, served, width):
     from web_support import axe_violations
 
-    page, errors = open_search(chromium, served + "search.html?q=Ida", width=width)
+    page, errors = open_search(tab, served + "search.html?q=Ida", width=width)
     expect(page.locator(".search-result")).to_have_count(3)
     violations = axe_violations(page)
     assert [f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes'][:3]]}" for v in violations] == []
     assert page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 0
     assert errors == []
-    page.close()
 
 
 @pytest.mark.browser
-def test_search_works_from_a_plain_static_server_under_a_sub_path(chromium, built):
+def test_search_works_from_a_plain_static_server_under_a_sub_path(tab, built):
     """No editio server: Python's static file server, the site published at /html/ rather than /."""
     import functools
     import http.server
@@ -429,11 +437,18 @@ def test_search_works_from_a_plain_static_server_under_a_sub_path(chromium, buil
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(built)))
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     try:
-        page, errors = open_search(chromium, f"http://127.0.0.1:{httpd.server_address[1]}/html/search.html?q=lupin")
+        page, errors = open_search(tab, f"http://127.0.0.1:{httpd.server_address[1]}/html/search.html?q=lupin")
         expect(page.locator(".search-result")).to_have_count(1)
         assert page.get_attribute(".search-result-title", "href") == "/html/sl-003.html"
         assert errors == []
-        page.close()
     finally:
         httpd.shutdown()
         httpd.server_close()
+
+
+@pytest.mark.browser
+def test_from_a_file_the_page_says_why_search_cannot_run(tab, built):
+    page, errors = open_search(tab, (built / "html" / "search.html").as_uri())
+    expect(page.locator(".search-status")).to_contain_text("opened from a file")
+    assert page.is_disabled("#search-query")
+    assert errors == []
