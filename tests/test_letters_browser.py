@@ -7,7 +7,6 @@ import pytest
 
 from corpus_support import synthetic_corpus
 from editio.build import build_edition
-from web_support import chromium_browser
 
 pytestmark = pytest.mark.browser
 
@@ -21,9 +20,8 @@ def letters_page(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def browser():
-    with chromium_browser() as chromium:
-        yield chromium
+def browser(chromium):
+    return chromium  # the process's (conftest.py)
 
 
 def _dates(page) -> list[str]:

@@ -103,29 +103,25 @@ def test_a_rebuild_compiles_again_only_an_edited_stylesheet(edition, own_stylesh
 
 
 @pytest.mark.browser
-def test_an_open_page_reloads_itself_after_an_edit(edition):
-    from playwright.sync_api import sync_playwright
+def test_an_open_page_reloads_itself_after_an_edit(edition, chromium):
     from waitress import create_server
-    from web_support import CHROMIUM, CHROMIUM_ARGS
 
     watcher = Watcher(load_config(edition), log=lambda line: None)
     watcher.check()
     server = create_server(LivePreview(create_app(edition / "build"), watcher), host="127.0.0.1", port=0)
     threading.Thread(target=server.run, daemon=True).start()
     watcher.run_in_background()
+    page = chromium.new_page()  # in a context of its own
     try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            page = browser.new_page()
-            page.goto(f"http://127.0.0.1:{server.effective_port}{PAGE}")
-            assert "principal points" in page.inner_text("main")
-            edit(edition / "tei" / LETTER.name, "the principal points", "the principal matters")
-            # A locator, not a function: the page's Content-Security-Policy forbids evaluating strings.
-            page.locator("main", has_text="principal matters").wait_for(timeout=20_000)
-            edit(edition / "tei" / LETTER.name, '<date when="1905">', '<date when="1905-13">')
-            page.wait_for_selector("aside[role=alert]", timeout=20_000)
-            assert "xsd-iso-date" in page.inner_text("aside[role=alert]")
-            browser.close()
+        page.goto(f"http://127.0.0.1:{server.effective_port}{PAGE}")
+        assert "principal points" in page.inner_text("main")
+        edit(edition / "tei" / LETTER.name, "the principal points", "the principal matters")
+        # A locator, not a function: the page's Content-Security-Policy forbids evaluating strings.
+        page.locator("main", has_text="principal matters").wait_for(timeout=20_000)
+        edit(edition / "tei" / LETTER.name, '<date when="1905">', '<date when="1905-13">')
+        page.wait_for_selector("aside[role=alert]", timeout=20_000)
+        assert "xsd-iso-date" in page.inner_text("aside[role=alert]")
     finally:
+        page.close()
         watcher.stop()
         server.close()

@@ -102,12 +102,11 @@ def test_xml_is_served_in_a_sandbox_with_no_script(app, path, query):
 
 
 @pytest.mark.browser
-def test_a_script_in_served_xml_does_not_run_in_chromium(hostile_build, tmp_path):
+def test_a_script_in_served_xml_does_not_run_in_chromium(hostile_build, chromium):
     """Even XML that reached the build folder some other way (not through the build) runs nothing."""
     import threading
 
     from waitress import create_server
-    from web_support import chromium_browser
 
     out = hostile_build[0]
     planted = out / "html" / "tei" / "planted.xml"
@@ -116,16 +115,16 @@ def test_a_script_in_served_xml_does_not_run_in_chromium(hostile_build, tmp_path
     server = create_server(create_app(out, secret=SECRET), host="127.0.0.1", port=0, threads=2)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
+    page = chromium.new_page()  # in a context of its own
     try:
-        with chromium_browser() as browser:
-            page = browser.new_page()
-            try:
-                page.goto(f"http://127.0.0.1:{server.effective_port}/tei/planted.xml")
-            except Exception as error:  # served as a download: never rendered, so nothing ran
-                assert "Download is starting" in str(error)
-            else:
-                page.wait_for_timeout(300)
-                assert page.evaluate("window.ran === undefined")
+        try:
+            page.goto(f"http://127.0.0.1:{server.effective_port}/tei/planted.xml")
+        except Exception as error:  # served as a download: never rendered, so nothing ran
+            assert "Download is starting" in str(error)
+        else:
+            page.wait_for_timeout(300)
+            assert page.evaluate("window.ran === undefined")
     finally:
+        page.close()
         server.close()
         planted.unlink()
