@@ -69,6 +69,33 @@ def test_the_preview_rebuilds_on_change_and_keeps_the_last_good_build(edition):
     assert get(app, SCRIPT_PATH)[1]["Content-Type"].startswith("text/javascript")
 
 
+@pytest.mark.browser
+def test_an_open_page_reloads_itself_after_an_edit(edition, chromium):
+    from waitress import create_server
+
+    watcher = Watcher(load_config(edition), log=lambda line: None)
+    watcher.check()
+    server = create_server(LivePreview(create_app(edition / "build"), watcher), host="127.0.0.1", port=0)
+    threading.Thread(target=server.run, daemon=True).start()
+    watcher.run_in_background()
+    page = chromium.new_page()  # in a context of its own
+    try:
+        page.goto(f"http://127.0.0.1:{server.effective_port}{PAGE}")
+        assert "principal points" in page.inner_text("main")
+        edit(edition / "tei" / LETTER.name, "the principal points", "the principal matters")
+        # A locator, not a function: the page's Content-Security-Policy forbids evaluating strings.
+        page.locator("main", has_text="principal matters").wait_for(timeout=20_000)
+        edit(edition / "tei" / LETTER.name, '<date when="1905">', '<date when="1905-13">')
+        page.wait_for_selector("aside[role=alert]", timeout=20_000)
+        assert "xsd-iso-date" in page.inner_text("aside[role=alert]")
+    finally:
+        page.close()
+        watcher.stop()
+        server.close()
+
+
+# Last in the module: afterwards this process compiles the stylesheets again, which the tests above
+# share with each other.
 @pytest.fixture
 def own_stylesheets(tmp_path, monkeypatch):
     """A copy of the stylesheets that the test may edit, compiled and digested from there; afterwards
@@ -100,28 +127,3 @@ def test_a_rebuild_compiles_again_only_an_edited_stylesheet(edition, own_stylesh
     page = get(app, PAGE)[2]
     assert b"Skip to the edited text" in page and b"principal matters" in page
     assert transform.stylesheet("html.xsl") is not compiled, "an edited stylesheet is compiled again"
-
-
-@pytest.mark.browser
-def test_an_open_page_reloads_itself_after_an_edit(edition, chromium):
-    from waitress import create_server
-
-    watcher = Watcher(load_config(edition), log=lambda line: None)
-    watcher.check()
-    server = create_server(LivePreview(create_app(edition / "build"), watcher), host="127.0.0.1", port=0)
-    threading.Thread(target=server.run, daemon=True).start()
-    watcher.run_in_background()
-    page = chromium.new_page()  # in a context of its own
-    try:
-        page.goto(f"http://127.0.0.1:{server.effective_port}{PAGE}")
-        assert "principal points" in page.inner_text("main")
-        edit(edition / "tei" / LETTER.name, "the principal points", "the principal matters")
-        # A locator, not a function: the page's Content-Security-Policy forbids evaluating strings.
-        page.locator("main", has_text="principal matters").wait_for(timeout=20_000)
-        edit(edition / "tei" / LETTER.name, '<date when="1905">', '<date when="1905-13">')
-        page.wait_for_selector("aside[role=alert]", timeout=20_000)
-        assert "xsd-iso-date" in page.inner_text("aside[role=alert]")
-    finally:
-        page.close()
-        watcher.stop()
-        server.close()
