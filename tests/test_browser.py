@@ -90,18 +90,27 @@ def visit(browser):
 
 
 # A fresh context, a new tab and a first load of the letter cost more than most of these tests' own
-# work. The tests that neither remember a choice across pages nor need a context of their own (script
-# off, a phone) share one tab of one context, which each test takes as a fresh context would give it:
-# nothing stored (the site keeps its choices in localStorage), the default viewport, the mouse at the
-# corner, its own records. The tab stays on one site, so Chromium keeps its renderer between tests.
+# work. The tests that neither remember a choice across pages nor need a phone's browser share a tab
+# (one with script, one without), which each test takes as a fresh context would give it: nothing
+# stored (the site keeps its choices in localStorage), the default viewport, the mouse at the corner,
+# its own records. The tab stays on one site, so Chromium keeps its renderer between tests.
 DEFAULT_VIEWPORT = {"width": 1280, "height": 720}  # Playwright's, as a new context has it
 
 
 @pytest.fixture(scope="module")
-def shared_tab(browser):
-    context = browser.new_context(viewport=DEFAULT_VIEWPORT)
-    yield context.new_page()
-    context.close()
+def shared_tabs(browser):
+    """A tab with script and one without, each in a context of its own, opened when first asked for."""
+    tabs: dict[bool, object] = {}
+
+    def tab(java_script_enabled: bool):
+        if java_script_enabled not in tabs:
+            context = browser.new_context(viewport=DEFAULT_VIEWPORT, java_script_enabled=java_script_enabled)
+            tabs[java_script_enabled] = context.new_page()
+        return tabs[java_script_enabled]
+
+    yield tab
+    for page in tabs.values():
+        page.context.close()
 
 
 class SharedVisit(Visit):
@@ -111,7 +120,7 @@ class SharedVisit(Visit):
         self.context, self.page = page.context, page
         self.errors, self.failed, self.requests = [], [], []
         page.context.clear_cookies()
-        if urlsplit(page.url).scheme in ("http", "https"):
+        if urlsplit(page.url).scheme in ("http", "https"):  # (evaluate runs even where the page's script is off)
             page.evaluate("localStorage.clear(); sessionStorage.clear()")
         page.set_viewport_size(viewport or DEFAULT_VIEWPORT)
         page.mouse.move(0, 0)
@@ -131,12 +140,12 @@ class SharedVisit(Visit):
 
 
 @pytest.fixture
-def visit_shared(shared_tab):
+def visit_shared(shared_tabs):
     opened: list[SharedVisit] = []
 
-    def open_page(url: str, viewport: dict | None = None) -> SharedVisit:
-        assert not opened, "one visit a test in the shared tab"
-        opened.append(SharedVisit(shared_tab, url, viewport))
+    def open_page(url: str, viewport: dict | None = None, java_script_enabled: bool = True) -> SharedVisit:
+        assert not opened, "one visit a test in a shared tab"
+        opened.append(SharedVisit(shared_tabs(java_script_enabled), url, viewport))
         return opened[-1]
 
     yield open_page
@@ -149,8 +158,9 @@ def visit_shared(shared_tab):
 # one tab and gathers what those tests assert, and each test asserts its own claim on what was gathered.
 # Fresh contexts and repeated loads of the same page were most of these tests' processor time. The tab's
 # cache is off, so each page is fetched, and its requests seen, as on a first visit in a fresh context;
-# nothing in a survey clicks or stores a choice. The tests that interact, or remember a choice, keep a
-# fresh context each (``visit``).
+# nothing in a survey clicks or stores a choice. The tests that interact take a shared tab cleared for
+# each (``visit_shared``), or a fresh context each where they remember a choice, need a phone's browser
+# or open a file (``visit``).
 
 @dataclass
 class Seen:
@@ -302,8 +312,8 @@ def test_the_reading_switch_works_from_the_keyboard_and_is_remembered(visit, ser
     assert "say an learn" in paragraph_text(page, "ltw-p01")
 
 
-def test_the_reading_switch_works_without_script(visit, server):
-    page = visit(server + LETTER, java_script_enabled=False).page
+def test_the_reading_switch_works_without_script(visit_shared, server):
+    page = visit_shared(server + LETTER, java_script_enabled=False).page
     page.click("label:has(#reading-diplomatic)")
     assert "say an learn" in paragraph_text(page, "ltw-p01")
 
@@ -473,8 +483,8 @@ def test_notes_sit_beside_their_reference_on_a_wide_screen(visit_shared, server)
     assert page.locator(f"text={first}").count() == 1
 
 
-def test_notes_are_endnotes_without_script(visit, server):
-    page = visit(server + LETTER, viewport=WIDTHS["desktop"], java_script_enabled=False).page
+def test_notes_are_endnotes_without_script(visit_shared, server):
+    page = visit_shared(server + LETTER, viewport=WIDTHS["desktop"], java_script_enabled=False).page
     assert page.locator(".notes").is_visible() and page.locator(".notes-list > li").count() > 0
 
 
