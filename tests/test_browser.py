@@ -50,14 +50,17 @@ def browser(chromium):
     return chromium  # the process's (conftest.py)
 
 
-def _record(page, into) -> None:
+def _record(page, into) -> dict:
     """Every console error, failed request and request made by ``page``, into ``into()`` (which has the
-    lists ``errors``, ``failed`` and ``requests``)."""
-    page.on("console", lambda m: m.type == "error" and into().errors.append(m.text))
-    page.on("pageerror", lambda e: into().errors.append(str(e)))
-    page.on("requestfailed", lambda r: into().failed.append(f"{r.url} {r.failure}"))
-    page.on("request", lambda r: into().requests.append(r.url))
-    page.on("response", lambda r: r.status >= 400 and into().failed.append(f"{r.url} {r.status}"))
+    lists ``errors``, ``failed`` and ``requests``); the listeners, by event."""
+    listeners = {"console": lambda m: m.type == "error" and into().errors.append(m.text),
+                 "pageerror": lambda e: into().errors.append(str(e)),
+                 "requestfailed": lambda r: into().failed.append(f"{r.url} {r.failure}"),
+                 "request": lambda r: into().requests.append(r.url),
+                 "response": lambda r: r.status >= 400 and into().failed.append(f"{r.url} {r.status}")}
+    for event, listener in listeners.items():
+        page.on(event, listener)
+    return listeners
 
 
 class Visit:
@@ -125,18 +128,12 @@ class SharedVisit(Visit):
         page.set_viewport_size(viewport or DEFAULT_VIEWPORT)
         page.mouse.move(0, 0)
         page.goto("about:blank")
-        self.handlers = {"console": lambda m: m.type == "error" and self.errors.append(m.text),
-                         "pageerror": lambda e: self.errors.append(str(e)),
-                         "requestfailed": lambda r: self.failed.append(f"{r.url} {r.failure}"),
-                         "request": lambda r: self.requests.append(r.url),
-                         "response": lambda r: r.status >= 400 and self.failed.append(f"{r.url} {r.status}")}
-        for event, handler in self.handlers.items():
-            page.on(event, handler)
+        self.listeners = _record(page, lambda: self)
         page.goto(url, wait_until="load")
 
     def close(self) -> None:
-        for event, handler in self.handlers.items():
-            self.page.remove_listener(event, handler)
+        for event, listener in self.listeners.items():
+            self.page.remove_listener(event, listener)
 
 
 @pytest.fixture
