@@ -121,6 +121,8 @@ def test_files_are_served_with_their_type_and_validators(app, site, path, file, 
                       {"If-Modified-Since": reply.headers["Last-Modified"]}):
         unchanged = call(app, path=path, headers=condition)
         assert unchanged.status == 304 and unchanged.body == b"" and unchanged.headers["ETag"] == reply.headers["ETag"]
+        # a browser keeps the 304's headers for the file it had: the page's own policy, not the data's sandbox
+        assert unchanged.headers["Content-Security-Policy"] == reply.headers["Content-Security-Policy"]
     assert call(app, path=path, headers={"If-None-Match": '"something-else"'}).status == 200
     head = call(app, path=path, method="HEAD")
     assert head.status == 200 and head.body == b"" and head.headers["Content-Length"] == str(target.stat().st_size)

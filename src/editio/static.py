@@ -16,6 +16,7 @@ from email.utils import formatdate, parsedate_to_datetime
 from pathlib import Path
 from urllib.parse import quote
 
+from .headers import policy_for
 from .wsgi import StartResponse, method_not_allowed, plain, status_line
 
 INDEX = "index.html"
@@ -110,7 +111,10 @@ class StaticFiles:
                       ("Cache-Control", "no-cache")]
         if _not_modified(environ, etag, status.st_mtime):
             file.close()
-            start_response(status_line(304), validators)
+            # A browser stores a 304's headers over the cached file's: without the file's own policy the
+            # 304 would get the policy for data (no Content-Type here), and a page seen again would be
+            # sandboxed, its scripts and fonts refused.
+            start_response(status_line(304), [*validators, ("Content-Security-Policy", policy_for(content_type(real)))])
             return []
         headers = [("Content-Type", content_type(real)), ("Accept-Ranges", "bytes"),
                    ("X-Content-Type-Options", "nosniff"), *validators]
