@@ -7,11 +7,14 @@ what was expected, worded from the id'd component's ``xs:documentation`` where i
 
 from __future__ import annotations
 
+import hashlib
 import json
 import pickle
 import re
 import sys
+import threading
 import warnings
+from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
@@ -119,13 +122,25 @@ class _Rule:
     documentation: str | None
 
 
+# Verdicts a compiled schema keeps, the least recently used dropped first: a corpus's, with room to spare.
+VERDICTS_KEPT = 4096
+
+
 class XsdSchema:
-    """A compiled XML Schema and the rule (nearest id) of every element of its source files."""
+    """A compiled XML Schema and the rule (nearest id) of every element of its source files.
+
+    A document's problems depend on its bytes alone (no location hint is followed, nothing else is
+    read), so the schema keeps each verdict under the digest of the bytes it was given: a document
+    checked again unchanged (by the next build of ``editio serve --watch``, which validates the whole
+    edition when one file changed, or by another build in the same process) is not walked again."""
 
     def __init__(self, path: Path, schema: xmlschema.XMLSchemaBase) -> None:
         self.path = path
         self.schema = schema
         self.sources = [_path(own.url) for own in self._own_schemas()]
+        # digest of a document's bytes → its problems as (line, column, severity, rule, message)
+        self._verdicts: OrderedDict[bytes, tuple[tuple, ...]] = OrderedDict()
+        self._verdicts_lock = threading.Lock()
         self._rules: dict[int, _Rule] = {}  # schema element → its rule, inherited from the nearest id
         self._owned: dict[int, _Rule] = {}  # a type's derivation elements → the type's own rule
         for own in self._own_schemas():
@@ -151,6 +166,20 @@ class XsdSchema:
             self._index(child, rule, owner if _local(child.tag) in _DERIVATIONS else None)
 
     def check(self, document: Document, edition=None) -> list[Problem]:
+        digest = hashlib.sha256(document.source).digest()
+        with self._verdicts_lock:
+            verdict = self._verdicts.get(digest)
+            if verdict is not None:
+                self._verdicts.move_to_end(digest)
+        if verdict is None:
+            verdict = tuple((p.line, p.column, p.severity, p.rule, p.message) for p in self._check(document))
+            with self._verdicts_lock:
+                self._verdicts[digest] = verdict
+                if len(self._verdicts) > VERDICTS_KEPT:
+                    self._verdicts.popitem(last=False)
+        return [Problem(str(document.path), *problem) for problem in verdict]
+
+    def _check(self, document: Document) -> list[Problem]:
         declarations: dict = {}
 
         def remember(elem, xsd_element):
