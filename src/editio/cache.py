@@ -26,6 +26,7 @@ takes minutes; linking them, seconds).
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -120,28 +121,40 @@ class BlobStore:
         # takes it out again (``discard_new``), so that it leaves the previous build as it was. Kept as
         # strings: a corpus build adds hundreds of thousands, and a Path costs several times its string.
         self.created: list[str] = []
+        self._folders: set[str] = set()  # folders known to be there (``make_folder``)
 
     def add(self, content: bytes) -> str:
         digest = hashlib.sha256(content).hexdigest()
-        blob = self.root / digest[:2] / digest
-        if not blob.is_file():
-            self.make_folder(blob.parent)
-            scratch = blob.with_name(f".new-{digest}-{os.getpid()}")
+        # strings, not Paths: a build adds a blob per file it makes
+        folder = f"{self.root}/{digest[:2]}"
+        blob = f"{folder}/{digest}"
+        if not os.path.isfile(blob):
+            self.make_folder(folder)
+            scratch = f"{folder}/.new-{digest}-{os.getpid()}"
             try:
-                scratch.write_bytes(content)
+                with open(scratch, "wb") as written:
+                    written.write(content)
                 os.replace(scratch, blob)
             except BaseException:
-                scratch.unlink(missing_ok=True)
+                with contextlib.suppress(OSError):
+                    os.unlink(scratch)
                 raise
-            self.created.append(str(blob))
+            self.created.append(blob)
         return digest
 
-    def make_folder(self, folder: Path) -> None:
+    def make_folder(self, folder: Path | str) -> None:
+        """Make ``folder`` (and the cache's folders above it), remembering those this build made; a
+        folder made or found once is not looked at again (a build adds thousands of blobs to a few
+        hundred folders, and nothing else removes them while it runs)."""
+        if str(folder) in self._folders:
+            return
+        folder = Path(folder)
         missing = [folder, *folder.parents]
         missing = [f for f in reversed(missing[:missing.index(self.root.parent.parent)]) if not f.is_dir()] \
             if self.root.parent.parent in missing else []
         folder.mkdir(parents=True, exist_ok=True)
         self.created.extend(map(str, missing))
+        self._folders.add(str(folder))
 
     def discard_new(self) -> None:
         """Remove what this build added (files, then the folders made for them)."""
@@ -151,6 +164,7 @@ class BlobStore:
             except OSError:
                 pass
         self.created.clear()
+        self._folders.clear()
 
     def holds(self, digest: str) -> bool:
         return os.path.isfile(f"{self.root}/{digest[:2]}/{digest}")
@@ -411,20 +425,28 @@ class DocumentCache:
                     for path, content, notes in files]
         except OSError:
             return None
+        self.store_rows(key, rows, state)
+        return rows
+
+    def store_rows(self, key: str, rows: list, state=None) -> None:
+        """Keep ``rows`` ([builder, path, blob digest, notes], their blobs in the store) under ``key``."""
+        entry = f"{self.root}/{key}"
         try:
             self.blobs.make_folder(self.root)
-            scratch = self.root / f".new-{key}"
-            new = not (self.root / key).exists()
+            scratch = f"{self.root}/.new-{key}"
+            new = not os.path.exists(entry)
             try:
-                scratch.write_text(json.dumps({"files": rows, "state": state}), encoding="utf-8")
-                os.replace(scratch, self.root / key)
-            finally:
-                scratch.unlink(missing_ok=True)
+                with open(scratch, "w", encoding="utf-8") as written:
+                    written.write(json.dumps({"files": rows, "state": state}))
+                os.replace(scratch, entry)
+            except BaseException:
+                with contextlib.suppress(OSError):
+                    os.unlink(scratch)
+                raise
             if new:
-                self.blobs.created.append(str(self.root / key))
+                self.blobs.created.append(entry)
         except OSError:
             pass
-        return rows
 
     def facts(self) -> dict[str, str]:
         """Every document's facts the last build kept, by their key (one file: a corpus's facts are

@@ -81,6 +81,45 @@ class PageCache:
             [self.store.blobs.add(content) for _, content, _ in screened]
         return [Placed(path, digest, notes) for (path, _, notes), digest in zip(screened, digests)]
 
+    def group(self, key: str) -> dict[str, list[Placed]] | None:
+        """The pages kept together under ``key`` (``keep_group``), by the key of each, as files to
+        link; None when the group is not kept (or a blob of it is gone). Counted as kept by the
+        caller, page by page, as it uses them (``kept_from``)."""
+        found = None if self.fresh else self.store.rows(key)
+        if found is None:
+            return None
+        self.used.add(key)
+        return {member: [Placed(path, digest, tuple(notes)) for path, digest, notes in rows]
+                for member, rows in found[0].items()}
+
+    def kept_from(self, rows: list[Placed]) -> list[Placed]:
+        self.kept += len(rows)
+        return rows
+
+    def keep_group(self, key: str, members: dict[str, list[Output | Placed]]) -> dict[str, list[Placed]]:
+        """Keep pages together under ``key``, in one entry of the cache, each under its own key
+        (``members``: key → its pages, made now or found in an earlier group, whose bytes the
+        store holds): a corpus's hundreds of entry pages are one file of the cache, not one
+        each. They come back as files to link."""
+        from .build import screen_all
+
+        made = [output for outputs in members.values() for output in outputs if not isinstance(output, Placed)]
+        screened = iter(screen_all({KEPT_AS: [(o.path, o.content, o.notes) for o in made]})[KEPT_AS])
+        rows, kept = [], {}
+        for member, outputs in members.items():
+            placed = []
+            for output in outputs:
+                if not isinstance(output, Placed):
+                    path, content, notes = next(screened)
+                    output = Placed(path, self.store.blobs.add(content), tuple(notes))
+                    self.made += 1
+                placed.append(output)
+                rows.append([member, output.path, output.digest, list(output.notes)])
+            kept[member] = placed
+        self.store.store_rows(key, rows)
+        self.used.add(key)
+        return kept
+
     def value(self, key: str) -> bytes | None:
         """A value (not a page) kept under ``key``."""
         found = None if self.fresh else self.store.entry(key)

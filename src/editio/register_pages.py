@@ -54,6 +54,9 @@ def render_register_pages(run: Run, pages: list, date, inputs=None, cache=None,
         return
     from .edition_pages import entry_key, keep_entry_keys
     keys = entry_keys(inputs, cache, parameters)
+    # the entry pages are kept together, in one entry of the cache (``PageCache.keep_group``), named by
+    # a value kept under what every entry page's key holds (``plain``) and the pages' parameters
+    group_named = inputs.hash(inputs.plain_key, "entry page group", settings)
     if keys is None:  # every entry page is new: made with what each is kept under, in one pass
         made = render_entry_pages(inputs, None, parameters, with_inputs=True)
         keys = [(path, entry_key(inputs, path, material, settings)) for path, material, _ in made]
@@ -61,14 +64,30 @@ def render_register_pages(run: Run, pages: list, date, inputs=None, cache=None,
         pages_made = {path: page for path, _, page in made}
         found = {}
     else:
-        found = {path: cache.rows(key) for path, key in keys} if cache is not None else {}
+        group = _last_group(cache, group_named)
+        found = {path: group.get(key) for path, key in keys}
         pages_made = {path: page for path, _, page in render_entry_pages(
             inputs, [path for path, _ in keys if found.get(path) is None], parameters)}
+    if cache is None:
+        for path, _ in keys:
+            pages.append((path, date))
+            yield pages_made[path]
+        return
+    if all(found.get(path) is not None for path, _ in keys):
+        kept = {key: cache.kept_from(found[path]) for path, key in keys}
+    else:  # some made now: every entry page in a new group, the ones found linked, not made again
+        for path, _ in keys:
+            if found.get(path) is not None:
+                cache.kept_from(found[path])
+        group_key = inputs.hash(group_named, *(key for _, key in keys))
+        kept = cache.keep_group(group_key, {key: found.get(path) or [pages_made[path]] for path, key in keys})
+        cache.keep_value(group_named, group_key.encode("utf-8"))
     for path, key in keys:
         pages.append((path, date))
-        if found.get(path) is not None:
-            yield from found[path]
-        elif cache is not None:
-            yield from cache.keep(key, [pages_made[path]])
-        else:
-            yield pages_made[path]
+        yield from kept[key]
+
+
+def _last_group(cache, named: str) -> dict:
+    """The entry pages of the group the last build kept with this ``plain`` (key → its pages), or none."""
+    name = cache.value(named) if cache is not None else None
+    return (cache.group(name.decode("utf-8")) if name else None) or {}
