@@ -135,7 +135,12 @@ class Edition:
         return "entries" if len(self.register.entries) > REGISTER_ONE_PAGE_LIMIT else "one"
 
     def _register_entries(self):
-        """``<ed:register pages="one|entries">`` for the index (a fresh element each time it is asked)."""
+        """``<ed:register pages="one|entries">`` for the index (a fresh element each time it is asked:
+        a copy of the one made once per build, which the index and the compact index both hold)."""
+        return copy.deepcopy(self._register_element)
+
+    @cached_property
+    def _register_element(self):
         return self.register.to_element(pages=self.register_layout)
 
     def _wrapper(self, document: Document, parent=None):

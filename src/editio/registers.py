@@ -18,6 +18,7 @@ import copy
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Iterable
 
 from lxml import etree
@@ -83,6 +84,7 @@ class Authority:
     uri: str
 
 
+@lru_cache(maxsize=65536)  # asked again for every pointer a register resolves: a few thousand values a corpus
 def authority(value: str, kind: str | None = None) -> Authority | None:
     """An ``idno``'s value (a URI, or a bare id with its ``@type``) as an authority identifier: a value
     that is already a URI is never prefixed again (no ``https://d-nb.info/gnd/https://…``)."""
