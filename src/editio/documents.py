@@ -58,7 +58,7 @@ class Document:
     its ``tree`` is then parsed again when asked for, and the few asked for last are kept
     (``_RECENT_SOURCE_BYTES``), so that work on one document at a time parses it once."""
 
-    __slots__ = ("path", "source", "_tree", "_positions", "_held", "_summary", "__weakref__")
+    __slots__ = ("path", "source", "_tree", "_positions", "_held", "_summary", "_base_url", "__weakref__")
 
     def __init__(self, path: Path, source: bytes, tree: etree._ElementTree | None = None) -> None:
         self.path = path
@@ -67,6 +67,7 @@ class Document:
         self._positions: dict | None = None
         self._held = tree is not None  # a tree given is kept until ``release``
         self._summary: dict = {}
+        self._base_url: str | None = None  # the resolved path as a URI, once: a released tree is parsed again
 
     def __repr__(self) -> str:
         return f"Document(path={self.path!r})"
@@ -75,7 +76,8 @@ class Document:
     def tree(self) -> etree._ElementTree:
         tree = self._tree
         if tree is None:
-            tree = self._tree = _parse(self.source, self.path)
+            tree = self._tree = _parse(self.source, self.path, self._base_url)
+            self._base_url = tree.docinfo.URL
             self._positions = None
             if not self._held:
                 _recently_parsed(self)
@@ -232,13 +234,16 @@ def _unreadable(exc: OSError, path: Path) -> InputError:
 def parse_document(data: bytes, path: str | Path) -> Document:
     """Parse TEI from bytes; ``path`` names it in messages and resolves its relative links."""
     path = Path(path)
-    return Document(path=path, source=data, tree=_parse(data, path))
+    document = Document(path=path, source=data, tree=_parse(data, path))
+    document._base_url = document._tree.docinfo.URL
+    return document
 
 
-def _parse(data: bytes, path: Path) -> etree._ElementTree:
+def _parse(data: bytes, path: Path, base_url: str | None = None) -> etree._ElementTree:
+    """``data`` parsed safely; ``base_url`` is the resolved ``path`` as a URI, when known already."""
     _refuse_unsafe(data, path)
     try:
-        tree = etree.fromstring(data, safe_parser(), base_url=path.resolve().as_uri()).getroottree()
+        tree = etree.fromstring(data, safe_parser(), base_url=base_url or path.resolve().as_uri()).getroottree()
     except etree.XMLSyntaxError as exc:
         line, column = exc.position if exc.position else (exc.lineno, None)
         message = re.sub(r"(, line \d+, column \d+)?( \(.*, line \d+\))?$", "", exc.msg or str(exc))
