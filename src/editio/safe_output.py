@@ -39,7 +39,10 @@ def safe_page(page: bytes) -> tuple[bytes, list[str]]:
     notes: list[str] = []
 
     def screen(match: re.Match) -> bytes:
-        value = html.unescape(match.group(1)[1:-1].decode("utf-8", "replace"))
+        quoted = match.group(1)
+        if b":" not in quoted and b"&" not in quoted:
+            return match.group(0)  # no scheme, nor a character reference that could write one: relative
+        value = html.unescape(quoted[1:-1].decode("utf-8", "replace"))
         if not unsafe_url(value):
             return match.group(0)
         notes.append(f"a link to '{value.strip()[:60]}' was left out: only http, https, mailto and "
