@@ -16,7 +16,10 @@ cache (``user_cache.py``) under a digest of exactly those: the same bytes as mad
 
 from __future__ import annotations
 
+import hashlib
 import io
+import threading
+from collections import OrderedDict
 from functools import cache
 from pathlib import Path
 from typing import Iterable
@@ -43,11 +46,47 @@ def characters_in(roots: Iterable, extra: str = "") -> frozenset[int]:
     for, and never all held at once."""
     seen: set[str] = set(extra)
     for root in roots:
-        for node in root.iter():
-            seen.update(node.text or "", node.tail or "")
-            for value in node.attrib.values():
-                seen.update(value)
+        seen |= _characters_of(root)
     return ALWAYS | frozenset(ord(c) for c in seen if ord(c) >= 0x20)
+
+
+def characters_of_documents(documents: Iterable, extra: str = "") -> frozenset[int]:
+    """``characters_in`` the documents (``documents.Document``), each read once per process for the
+    same bytes: a rebuild (``editio serve --watch``) parses again only the sources that changed."""
+    seen: set[str] = set(extra)
+    for document in documents:
+        seen |= _characters_of_source(hashlib.sha256(document.source).digest(), document)
+    return ALWAYS | frozenset(ord(c) for c in seen if ord(c) >= 0x20)
+
+
+def _characters_of(root) -> set[str]:
+    seen: set[str] = set()
+    for node in root.iter():
+        seen.update(node.text or "", node.tail or "")
+        for value in node.attrib.values():
+            seen.update(value)
+    return seen
+
+
+_kept_characters: OrderedDict[bytes, frozenset[str]] = OrderedDict()
+KEPT_SOURCES = 4096  # the last sources' characters kept (a few hundred characters each)
+
+
+_kept_lock = threading.Lock()
+
+
+def _characters_of_source(digest: bytes, document) -> frozenset[str]:
+    with _kept_lock:
+        found = _kept_characters.get(digest)
+        if found is not None:
+            _kept_characters.move_to_end(digest)
+            return found
+    found = frozenset(_characters_of(document.root))
+    with _kept_lock:
+        _kept_characters[digest] = found
+        if len(_kept_characters) > KEPT_SOURCES:
+            _kept_characters.popitem(last=False)
+    return found
 
 
 def render_faces(code_points: frozenset[int]) -> dict[str, bytes]:

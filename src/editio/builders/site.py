@@ -138,10 +138,10 @@ def render_webfonts(edition) -> Iterator[Output]:
     Subsetting takes seconds; the faces are kept in the build folder's cache under the code points
     and the font and subsetter versions, so that a rebuild that adds no new character reuses them."""
     from ..cache import CACHE_FOLDER, _hash, engine_versions, replace_entry
-    from ..webfonts import FACES, characters_in, render_faces
+    from ..webfonts import FACES, characters_of_documents, render_faces
 
     labels = "".join(path.read_text(encoding="utf-8") for path in sorted((XSLT_DIR / "html").glob("*.xsl")))
-    code_points = characters_in((document.root for document in edition.documents), labels)
+    code_points = characters_of_documents(edition.documents, labels)
     key = _hash(engine_versions(("fonttools", "fontpkg-eb-garamond")), (Path(__file__).parents[1] / "webfonts.py").read_bytes(),
                 ",".join(map(str, sorted(code_points))))
     kept = edition.build_folder / CACHE_FOLDER / "webfonts" / key
