@@ -22,7 +22,7 @@ from editio.server import create_app, load_secret
 
 pytest.register_assert_rewrite("oai_support")  # imported here before pytest loads it as a plugin
 from oai_support import (NS, OAI, SECRET, Clock, assert_oai, call, error_code, read_catalogue,  # noqa: E402
-                         request_attributes)
+                         TEI_PREFIX, request_attributes)
 
 pytest_plugins = ["oai_support"]  # its fixtures: real_build, generated_edition, catalogue, expected, live_server
 
@@ -196,7 +196,7 @@ def test_list_sets(app, catalogue):
 
 # --- GetRecord ---------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("prefix", ["oai_dc", "mods", "tei"])
+@pytest.mark.parametrize("prefix", ["oai_dc", "mods", TEI_PREFIX])
 def test_get_record_embeds_the_real_record(real_build, prefix):
     """The letter's own records, from the real build, as the build wrote them."""
     catalogue = read_catalogue(real_build / "metadata")
@@ -233,7 +233,7 @@ def test_list_identifiers_pages_through_every_item_in_order(app, expected, clock
     assert tokens[-1].text is None and tokens[-1].get("expirationDate") is None  # the last page's empty token
 
 
-@pytest.mark.parametrize("prefix", ["oai_dc", "mods", "tei"])
+@pytest.mark.parametrize("prefix", ["oai_dc", "mods", TEI_PREFIX])
 def test_list_records_pages_through_every_record(app, expected, generated_edition, prefix):
     pages, _ = harvest(app, "ListRecords", metadataPrefix=prefix)
     records = [record for page in pages for record in page.iter(f"{OAI}record")]
