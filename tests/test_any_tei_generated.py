@@ -203,6 +203,7 @@ def _heading_words(page: str) -> list[str]:
     return headings[0].text_content().split() if headings else []
 
 
+@pytest.mark.slow
 @settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow,
                                                                   HealthCheck.function_scoped_fixture])
 @given(document=documents())

@@ -6,6 +6,8 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+import pytest
+
 from editio.cache import CACHE_FOLDER, BlobStore
 from editio.output_folder import OutputFolder
 
@@ -60,6 +62,7 @@ def test_a_new_build_takes_the_cache_over_and_a_corpus_build_retires_the_old_one
     assert [p.name for p in tmp_path.iterdir() if "staging" in p.name] == []
 
 
+@pytest.mark.slow
 def test_a_corpus_build_takes_the_retired_build_over_and_rewrites_only_what_changed(tmp_path, monkeypatch):
     """A corpus's build keeps the build it replaces as the next one's spare: the next build links only
     the files whose bytes changed, removes those it no longer makes, and holds what a fresh build

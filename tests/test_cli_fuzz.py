@@ -77,6 +77,7 @@ def test_validate_never_raises(run, targets, schema, output_format):
     run("validate", *targets, *(["--schema", schema] if schema is not None else []), "--format", output_format)
 
 
+@pytest.mark.slow
 @FUZZ
 @given(targets=st.lists(paths, max_size=2), out=outs, only=st.one_of(outputs, words),
        flags=st.lists(st.sampled_from(["--no-validate", "--fresh", "--force"]), unique=True),

@@ -89,6 +89,7 @@ def test_a_pool_of_workers_builds_byte_for_byte_what_one_process_builds(pool_siz
     assert output_tree(tmp_path / "serial") == output_tree(tmp_path / "pooled")
 
 
+@pytest.mark.slow
 def test_a_changed_letter_rebuilds_its_own_files_and_the_edition_wide_ones_only(tmp_path):
     letters = synthetic_corpus(tmp_path / "letters", 5)
     out = tmp_path / "out"

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 import lxml.html
+import pytest
 
 from corpus_support import output_tree, synthetic_corpus
 from editio.build import build_edition
@@ -24,6 +25,7 @@ def edition_wide(tree: dict[str, bytes]) -> dict[str, bytes]:
             if path.startswith(("html/register/", "html/letters/")) or path in ("html/index.html", "html/404.html")}
 
 
+@pytest.mark.slow
 def test_a_changed_body_remakes_no_edition_wide_page_and_a_changed_name_only_the_pages_that_list_it(tmp_path):
     # from this many letters on the edition-wide pages read the facts alone, not the texts
     letters = synthetic_corpus(tmp_path / "letters", FULL_TEXTS_BELOW)

@@ -110,6 +110,7 @@ def own_stylesheets(tmp_path, monkeypatch):
     cache.stylesheets_digest.cache_clear()
 
 
+@pytest.mark.slow
 def test_a_rebuild_compiles_again_only_an_edited_stylesheet(edition, own_stylesheets):
     watcher = Watcher(load_config(edition), log=lambda line: None)
     assert watcher.check() and watcher.state.ok

@@ -78,6 +78,7 @@ def fetch(url: str) -> bytes:
         return reply.read()
 
 
+@pytest.mark.slow
 def test_the_preview_builds_an_edition_never_built_and_watches_it_with_a_build_folder_elsewhere(edition, tmp_path):
     outside = tmp_path / "elsewhere"
     server = LiveServer(edition, ["--watch", "--build", str(outside)], timeout=120)

@@ -60,6 +60,7 @@ def test_the_least_recently_used_entries_are_dropped_beyond_the_limit(cache_dir,
     assert sorted(p.name for p in (cache_dir / "kind").iterdir()) == ["e3", "e4", "last"]
 
 
+@pytest.mark.slow
 def test_a_font_subset_from_the_cache_is_the_subset_made_afresh_and_never_stale(cache_dir):
     face = webfonts.FONT_DIR / webfonts.FACES["eb-garamond-italic.woff2"]
     points = tuple(sorted(webfonts.ALWAYS))
