@@ -9,15 +9,12 @@ and the ``xsl:message`` notes. Each stylesheet is compiled once per process.
 
 from __future__ import annotations
 
-import threading
-from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from saxonche import PySaxonApiError
-
-from editio.transform import XSLT_DIR, parse_xml, processor, stylesheet
+from editio.errors import BuildError
+from editio.transform import XSLT_DIR, Stylesheet, parse_xml, processor, stylesheet
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 SETTINGS = ('<ed:settings title="Fragment Edition" publisher="The Publisher" base-url="https://example.org/edition/" '
@@ -41,33 +38,12 @@ class Rendered:
     messages: list[str]
 
 
-@contextmanager
-def _executable(name: str, mode: str | None, directory: Path = XSLT_DIR):
-    """The compiled stylesheet ``<directory>/<name>``, held, its initial mode set for the run and the
-    default mode set again after it. A stylesheet of editio's own is the one editio compiled
-    (``editio.transform.stylesheet``, held under its lock), so that a process that builds editions
-    and renders fragments compiles it once; another is compiled once per process."""
-    if Path(directory) == XSLT_DIR:
-        shared = stylesheet(name)
-        executable, lock = shared._executable, shared._lock
-    else:
-        executable, lock = _compiled(name, directory), _own_lock
-    with lock:
-        executable.set_initial_mode(mode or DEFAULT_MODE)
-        try:
-            yield executable
-        finally:
-            executable.set_initial_mode(DEFAULT_MODE)  # as editio runs it: in the default mode
-
-
-_own_lock = threading.Lock()
-
-
 @cache
-def _compiled(name: str, directory: Path):
-    executable = processor().new_xslt30_processor().compile_stylesheet(stylesheet_file=str(directory / name))
-    executable.set_save_xsl_message(True, None)
-    return executable
+def _stylesheet(name: str, directory: Path) -> Stylesheet:
+    """The compiled stylesheet ``<directory>/<name>``: a stylesheet of editio's own is the one editio
+    compiled (``editio.transform.stylesheet``), so that a process that builds editions and renders
+    fragments compiles it once; another is compiled once per process."""
+    return stylesheet(name) if Path(directory) == XSLT_DIR else Stylesheet(Path(directory) / name)
 
 
 @cache
@@ -97,29 +73,29 @@ def render(stylesheet: str, fragment: str, *, mode: str | None = None, select_pa
     from the index) in ``mode`` (a Clark name, e.g. ``{urn:editio:text}inline``)."""
     index = parse_xml(document(fragment, header=header, where=where, with_register=with_register))
     nodes = _select_all(index, select_path or f"/ed:edition/ed:document[1]/tei:TEI/tei:text/tei:{where}/*")
-    with _executable(stylesheet, mode, directory) as executable:
-        executable.clear_parameters()
-        executable.clear_xsl_messages()
-        executable.set_global_context_item(xdm_item=index)
-        for name, value in parameters.items():
-            executable.set_parameter(name.replace("_", "-"), _xdm(value))
+    blocks_apart = stylesheet == "text.xsl" and not mode
+
+    def apply(executable) -> str:
+        executable.set_initial_mode(mode or DEFAULT_MODE)
         try:
-            if stylesheet == "text.xsl" and not mode:
-                # the text's blocks, apart by a blank line as in a document
-                executable.set_result_as_raw_value(True)
-                try:
-                    blocks = executable.apply_templates_returning_value(xdm_value=nodes)
-                finally:
-                    executable.set_result_as_raw_value(False)
-                output = "\n\n".join(str(blocks.item_at(i)) for i in range(blocks.size)
-                                      if str(blocks.item_at(i)).strip()) if blocks is not None else ""
-            else:
-                output = executable.apply_templates_returning_string(xdm_value=nodes)
-        except PySaxonApiError as exc:
-            raise AssertionError(f"{stylesheet} failed on the fragment: {exc}") from None
-        messages = executable.get_xsl_messages()
-        notes = [str(messages.item_at(i)) for i in range(messages.size)] if messages is not None else []
-    return Rendered(output or "", notes)
+            if not blocks_apart:
+                return executable.apply_templates_returning_string(xdm_value=nodes)
+            # the text's blocks, apart by a blank line as in a document
+            executable.set_result_as_raw_value(True)
+            try:
+                blocks = executable.apply_templates_returning_value(xdm_value=nodes)
+            finally:
+                executable.set_result_as_raw_value(False)
+            return "\n\n".join(str(blocks.item_at(i)) for i in range(blocks.size)
+                                if str(blocks.item_at(i)).strip()) if blocks is not None else ""
+        finally:
+            executable.set_initial_mode(DEFAULT_MODE)  # as editio runs it: in the default mode
+
+    try:
+        result = _stylesheet(stylesheet, directory)._run(apply, index, parameters)
+    except BuildError as exc:
+        raise AssertionError(f"{stylesheet} failed on the fragment: {exc}") from None
+    return Rendered(result.content.decode("utf-8"), result.messages)
 
 
 def html(fragment: str, **options) -> str:
@@ -161,9 +137,3 @@ def _select_all(context, xpath: str):
     xpath_processor.declare_namespace("ed", "urn:editio")
     xpath_processor.set_context(xdm_item=context)
     return xpath_processor.evaluate(xpath)
-
-
-def _xdm(value):
-    if isinstance(value, bool):
-        return processor().make_boolean_value(value)
-    return processor().make_string_value(str(value))
