@@ -12,7 +12,6 @@ import socket
 import subprocess
 import sys
 import threading
-import time
 from pathlib import Path
 
 import pytest
@@ -23,24 +22,46 @@ TEI_NS = "http://www.tei-c.org/ns/1.0"
 SECRET = "SECRET-2c81e5"
 
 
+class Connections(list):
+    """The connections made to a listener, and a way to wait until it has looked for every one made
+    so far."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rounds = 0  # accept rounds the listener has finished
+        self.round_done = threading.Condition()
+
+    def settled(self) -> list:
+        """Every connection made before this call: a connect() that returned is in the listener's
+        backlog, so a round of accept() that starts after this call finds it (two rounds: one may be
+        under way already)."""
+        with self.round_done:
+            wanted = self.rounds + 2
+            self.round_done.wait_for(lambda: self.rounds >= wanted, timeout=5)
+        return self
+
+
 @pytest.fixture
 def listener():
     """A loopback port that records the connections made to it: (port, connections)."""
     server = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     server.bind(("127.0.0.1", 0))
     server.listen()
-    server.settimeout(0.05)
-    connections: list = []
+    server.settimeout(0.01)
+    connections = Connections()
     stop = threading.Event()
 
     def accept() -> None:
         while not stop.is_set():
             try:
                 connection, address = server.accept()
+                connections.append(address)
+                connection.close()
             except (TimeoutError, OSError):
-                continue
-            connections.append(address)
-            connection.close()
+                pass
+            with connections.round_done:
+                connections.rounds += 1
+                connections.round_done.notify_all()
 
     thread = threading.Thread(target=accept, daemon=True)
     thread.start()
@@ -50,9 +71,8 @@ def listener():
     server.close()
 
 
-def settled(connections: list) -> list:
-    time.sleep(0.2)  # let the accept loop record a late connection
-    return connections
+def settled(connections: Connections) -> list:
+    return connections.settled()
 
 
 @pytest.fixture
@@ -94,10 +114,7 @@ def write(path: Path, content: str | bytes) -> Path:
 def test_the_listener_records_a_connection(listener):
     port, connections = listener
     socket.create_connection(("127.0.0.1", port), timeout=2).close()
-    deadline = time.monotonic() + 2
-    while not connections and time.monotonic() < deadline:
-        time.sleep(0.02)
-    assert len(connections) == 1
+    assert len(settled(connections)) == 1  # what the tests below rely on: nothing made before is missed
 
 
 # ---------------------------------------------------------------- broken input
