@@ -29,13 +29,13 @@ def wait_for(condition, seconds: float = 20) -> bool:
     while time.monotonic() < deadline:
         if condition():
             return True
-        time.sleep(0.1)
+        time.sleep(0.02)
     return False
 
 
 def test_an_io_error_is_shown_and_the_rebuild_retried_without_an_edit(edition, monkeypatch):
     monkeypatch.setattr(preview, "POLL_SECONDS", 0.05)
-    monkeypatch.setattr(preview, "RETRY_SECONDS", 0.2)
+    monkeypatch.setattr(preview, "RETRY_SECONDS", 0.1)
     disk = {"full": True, "builds": 0}
 
     def rebuild():
@@ -54,7 +54,7 @@ def test_an_io_error_is_shown_and_the_rebuild_retried_without_an_edit(edition, m
         disk["full"] = False
         assert wait_for(lambda: watcher.state.ok), "space freed: the next retry succeeds"
         builds = disk["builds"]
-        time.sleep(0.5)
+        time.sleep(0.3)  # three retry intervals
         assert disk["builds"] == builds, "once it succeeded, nothing is rebuilt until something changes"
     finally:
         watcher.stop()
