@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import functools
+import json
 import os
 import pickle
 import re
@@ -197,16 +198,34 @@ def pytest_collection_modifyitems(config, items) -> None:
         items.sort(key=waits)
         return
     expected: dict[str, float] = {}
-    timed = config.cache.get(TEST_SECONDS, {}) if getattr(config, "cache", None) else {}
+    timed = {**_stored_test_seconds(), **(config.cache.get(TEST_SECONDS, {}) if getattr(config, "cache", None) else {})}
     for item in items:
         unit = work_unit(item.nodeid)
         expected[unit] = expected.get(unit, 0.0) + timed.get(item.nodeid, _untimed_seconds(item))
     items.sort(key=lambda item: (-expected[work_unit(item.nodeid)], waits(item)))
 
 
-# What a test never timed here is expected to take, by its marker (the first run on a machine, or a
-# whole run after the quick run, which times no browser or slow test): without it a long browser
-# unit would be handed out last.
+# Each test's time in a whole run on this project's 2-core machine, kept in the repository (as
+# pytest-split keeps its .test_durations) for a fresh clone's first runs, before .pytest_cache holds
+# times of this machine's own; `pytest --store-test-seconds` writes it again from a run.
+STORED_TEST_SECONDS = Path(__file__).with_name("test-seconds.json")
+
+
+def pytest_addoption(parser) -> None:
+    parser.addoption("--store-test-seconds", action="store_true",
+                     help="keep this run's test times in tests/test-seconds.json (the order of a fresh clone's runs)")
+
+
+@functools.cache
+def _stored_test_seconds() -> dict[str, float]:
+    try:
+        return json.loads(STORED_TEST_SECONDS.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+# What a test timed neither here nor in test-seconds.json is expected to take, by its marker: without
+# it a long browser unit would be handed out last.
 UNTIMED_SECONDS = {"browser": 1.5, "slow": 3.0, "load": 2.0}
 UNTIMED_OTHER_SECONDS = 0.1
 
@@ -289,6 +308,9 @@ def pytest_sessionfinish(session) -> None:
     cache = getattr(session.config, "cache", None)
     if cache is not None and _test_seconds and not worker_id():
         cache.set(TEST_SECONDS, {**cache.get(TEST_SECONDS, {}), **_test_seconds})
+    if session.config.getoption("store_test_seconds") and _test_seconds and not worker_id():
+        kept = {**_stored_test_seconds(), **{test: round(seconds, 2) for test, seconds in _test_seconds.items()}}
+        STORED_TEST_SECONDS.write_text(json.dumps(kept, indent=0, sort_keys=True) + "\n", encoding="utf-8")
     for started in _started.values():
         started.cancel()
     _pool.shutdown(wait=True, cancel_futures=True)
