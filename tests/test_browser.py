@@ -45,11 +45,6 @@ def server(site):
     httpd.server_close()
 
 
-@pytest.fixture(scope="module")
-def browser(chromium):
-    return chromium  # the process's (conftest.py)
-
-
 def _record(page, into) -> dict:
     """Every console error, failed request and request made by ``page``, into ``into()`` (which has the
     lists ``errors``, ``failed`` and ``requests``); the listeners, by event."""
@@ -66,8 +61,8 @@ def _record(page, into) -> dict:
 class Visit:
     """A page in a fresh context, with every console error, failed request and request made."""
 
-    def __init__(self, browser, url: str, **context) -> None:
-        self.context = browser.new_context(**context)
+    def __init__(self, chromium, url: str, **context) -> None:
+        self.context = chromium.new_context(**context)
         self.page = self.context.new_page()
         self.errors: list[str] = []
         self.failed: list[str] = []
@@ -80,11 +75,11 @@ class Visit:
 
 
 @pytest.fixture
-def visit(browser):
+def visit(chromium):
     opened: list[Visit] = []
 
     def open_page(url: str, **context) -> Visit:
-        opened.append(Visit(browser, url, **context))
+        opened.append(Visit(chromium, url, **context))
         return opened[-1]
 
     yield open_page
@@ -101,13 +96,13 @@ DEFAULT_VIEWPORT = {"width": 1280, "height": 720}  # Playwright's, as a new cont
 
 
 @pytest.fixture(scope="module")
-def shared_tabs(browser):
+def shared_tabs(chromium):
     """A tab with script and one without, each in a context of its own, opened when first asked for."""
     tabs: dict[bool, object] = {}
 
     def tab(java_script_enabled: bool):
         if java_script_enabled not in tabs:
-            context = browser.new_context(viewport=DEFAULT_VIEWPORT, java_script_enabled=java_script_enabled)
+            context = chromium.new_context(viewport=DEFAULT_VIEWPORT, java_script_enabled=java_script_enabled)
             tabs[java_script_enabled] = context.new_page()
         return tabs[java_script_enabled]
 
@@ -181,12 +176,12 @@ LETTER_FACTS = {
 }
 
 
-def survey(browser, server: str, paths, *, axe=(), dark=(), shots: dict | None = None, **context) -> dict[str, Seen]:
+def survey(chromium, server: str, paths, *, axe=(), dark=(), shots: dict | None = None, **context) -> dict[str, Seen]:
     """Each of ``paths`` loaded in turn in one tab of one context: what each load showed, with axe's
     violations for the paths in ``axe`` (also in the dark colour scheme for those in ``dark``), and a
     full-page screenshot for those in ``shots`` (path -> PNG file)."""
     shots = shots or {}
-    context = browser.new_context(**context)
+    context = chromium.new_context(**context)
     page = context.new_page()
     cache = context.new_cdp_session(page)
     cache.send("Network.enable")  # without it, the setting below is ignored
@@ -239,27 +234,27 @@ def shots(width: str) -> dict[str, Path]:
 
 
 @pytest.fixture(scope="module")
-def desktop(browser, server, site) -> dict[str, Seen]:
+def desktop(chromium, server, site) -> dict[str, Seen]:
     """Every page at 1366 px, in the light colour scheme: each page type also screenshot and checked by
     axe, the four of AXE_SCHEMES checked by axe in the dark scheme too. (Playwright's default viewport,
     1280 px, where some of these checks ran before, lays pages out as 1366 px does: the site's widest
     breakpoint is 75rem, 1200 px.)"""
     types = list(PAGE_TYPES.values())
-    return survey(browser, server, site_paths(site), axe=types, dark=AXE_SCHEMES, shots=shots("desktop"),
+    return survey(chromium, server, site_paths(site), axe=types, dark=AXE_SCHEMES, shots=shots("desktop"),
                   viewport=WIDTHS["desktop"])
 
 
 @pytest.fixture(scope="module")
-def phone(browser, server) -> dict[str, Seen]:
-    """Each page type at 390 px (a narrow window, not a phone's browser): screenshot and axe."""
+def phone(chromium, server) -> dict[str, Seen]:
+    """Each page type at 390 px (a narrow window, not a phone's chromium): screenshot and axe."""
     types = list(PAGE_TYPES.values())
-    return survey(browser, server, types, axe=types, shots=shots("phone"), viewport=WIDTHS["phone"])
+    return survey(chromium, server, types, axe=types, shots=shots("phone"), viewport=WIDTHS["phone"])
 
 
 @pytest.fixture(scope="module")
-def phone_touch(browser, server, site) -> dict[str, Seen]:
+def phone_touch(chromium, server, site) -> dict[str, Seen]:
     """Every page in a phone's browser (390 px, mobile, touch)."""
-    return survey(browser, server, site_paths(site), **PHONE)
+    return survey(chromium, server, site_paths(site), **PHONE)
 
 
 def paragraph_text(page, paragraph_id: str) -> str:

@@ -9,7 +9,7 @@ import json
 import re
 
 import pytest
-from conftest import LETTER, TEI_DIR
+from conftest import LETTER, TEI_DIR, pdfium_text
 from lxml import etree, html
 
 from editio.edition import load_edition
@@ -126,11 +126,7 @@ def test_the_web_and_text_editions_state_the_same_dates(build_outputs, expected)
 
 @pytest.mark.slow
 def test_the_book_states_the_same_dates(build_outputs):
-    import pypdfium2  # PDFium: a tenth of pypdf's time for the book's words
-
-    book = pypdfium2.PdfDocument(build_outputs("pdf") / "pdf" / f"{LETTER_ID}.pdf")
-    text = " ".join(" ".join(page.get_textpage().get_text_range() for page in book).split())
-    book.close()
+    text = " ".join(pdfium_text(build_outputs("pdf") / "pdf" / f"{LETTER_ID}.pdf").split())
     sent = re.search(r"Sent Pëtr Kropotkin, Dmitrov, (\d{1,2} [A-Z][a-z]+ \d{4})", text)
     written = re.search(r"Written at Dmitrov between ([A-Z][a-z]+ \d{4}) and (\d{1,2} [A-Z][a-z]+ \d{4})", text)
     assert sent and written

