@@ -334,16 +334,19 @@
   </xsl:function>
 
   <!-- A citation of the digital edition, shared by BibTeX, RIS, CSL-JSON and the Highwire meta tags. -->
-  <xsl:function name="ed:citation" as="map(xs:string, item()*)">
+  <!-- cache: the citation formats of one record run (records.xsl) each ask for the same letter's -->
+  <xsl:function name="ed:citation" as="map(xs:string, item()*)" cache="yes">
     <xsl:param name="tei" as="element(TEI)"/>
+    <xsl:variable name="authors" select="ed:responsible($tei, 'author')"/>
+    <xsl:variable name="editors" select="ed:responsible($tei, 'editor')"/>
     <xsl:sequence select="map {
         'id': ed:document-id($tei),
         'kind': ed:kind($tei),
         'title': ed:title($tei),
-        'authors': ed:responsible($tei, 'author') ! ed:party-name(.),
-        'editors': ed:responsible($tei, 'editor') ! ed:party-name(.),
-        'author-parties': ed:responsible($tei, 'author'),
-        'editor-parties': ed:responsible($tei, 'editor'),
+        'authors': $authors ! ed:party-name(.),
+        'editors': $editors ! ed:party-name(.),
+        'author-parties': $authors,
+        'editor-parties': $editors,
         'publisher': ed:publisher($tei),
         'issued': ed:edition-date($tei),
         'version': ed:edition-version($tei),
