@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import ctypes
 import sys
+import threading
+from collections import OrderedDict
 from functools import cache
 
 
@@ -33,3 +35,26 @@ def return_free_memory() -> None:
     trim = _trim()
     if trim is not None:
         trim(0)
+
+
+class Recent:
+    """What was worked out for the last ``size`` keys (the least recently used dropped first), safe to
+    share between threads: a process's memory of results that depend on a digest alone."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._kept: OrderedDict = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key):
+        with self._lock:
+            found = self._kept.get(key)
+            if found is not None:
+                self._kept.move_to_end(key)
+            return found
+
+    def put(self, key, value) -> None:
+        with self._lock:
+            self._kept[key] = value
+            if len(self._kept) > self.size:
+                self._kept.popitem(last=False)

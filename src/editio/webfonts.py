@@ -18,8 +18,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-import threading
-from collections import OrderedDict
 from functools import cache
 from pathlib import Path
 from typing import Iterable
@@ -27,6 +25,7 @@ from typing import Iterable
 import fontpkg_eb_garamond
 
 from . import user_cache
+from .memory import Recent
 
 FONT_DIR = fontpkg_eb_garamond.ROOT / "files"
 FAMILY = fontpkg_eb_garamond.FAMILY
@@ -40,19 +39,11 @@ FEATURES = ["kern", "liga", "onum", "lnum", "pnum", "ccmp", "locl", "mark", "mkm
 ALWAYS = frozenset(range(0x20, 0x7F)) | frozenset(map(ord, "‘’“”–—…¶§·×°†‡•→←↑↓↩ … ")) | {0xA0}
 
 
-def characters_in(roots: Iterable, extra: str = "") -> frozenset[int]:
-    """The code points of the text of TEI documents (lxml elements and attributes), with ``extra`` and
-    ALWAYS; the documents taken one at a time: a corpus's trees are parsed again as they are asked
-    for, and never all held at once."""
-    seen: set[str] = set(extra)
-    for root in roots:
-        seen |= _characters_of(root)
-    return ALWAYS | frozenset(ord(c) for c in seen if ord(c) >= 0x20)
-
-
 def characters_of_documents(documents: Iterable, extra: str = "") -> frozenset[int]:
-    """``characters_in`` the documents (``documents.Document``), each read once per process for the
-    same bytes: a rebuild (``editio serve --watch``) parses again only the sources that changed."""
+    """The code points of the text of TEI documents (``documents.Document``: elements and attributes),
+    with ``extra`` and ALWAYS; each source read once per process for the same bytes, one at a time (a
+    corpus's trees are parsed again as they are asked for, never all held at once): a rebuild
+    (``editio serve --watch``) parses again only the sources that changed."""
     seen: set[str] = set(extra)
     for document in documents:
         seen |= _characters_of_source(hashlib.sha256(document.source).digest(), document)
@@ -68,24 +59,14 @@ def _characters_of(root) -> set[str]:
     return seen
 
 
-_kept_characters: OrderedDict[bytes, frozenset[str]] = OrderedDict()
-KEPT_SOURCES = 4096  # the last sources' characters kept (a few hundred characters each)
-
-
-_kept_lock = threading.Lock()
+_kept_characters = Recent(4096)  # the last sources' characters (a few hundred characters each)
 
 
 def _characters_of_source(digest: bytes, document) -> frozenset[str]:
-    with _kept_lock:
-        found = _kept_characters.get(digest)
-        if found is not None:
-            _kept_characters.move_to_end(digest)
-            return found
-    found = frozenset(_characters_of(document.root))
-    with _kept_lock:
-        _kept_characters[digest] = found
-        if len(_kept_characters) > KEPT_SOURCES:
-            _kept_characters.popitem(last=False)
+    found = _kept_characters.get(digest)
+    if found is None:
+        found = frozenset(_characters_of(document.root))
+        _kept_characters.put(digest, found)
     return found
 
 

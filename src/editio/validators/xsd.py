@@ -12,9 +12,7 @@ import json
 import pickle
 import re
 import sys
-import threading
 import warnings
-from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
@@ -24,6 +22,7 @@ import xmlschema
 from xmlschema.validators.exceptions import XMLSchemaChildrenValidationError, XMLSchemaValidatorError
 
 from .. import user_cache
+from ..memory import Recent
 from ..documents import XML_NS, Document
 from ..errors import InputError
 from ..problems import Problem
@@ -139,8 +138,7 @@ class XsdSchema:
         self.schema = schema
         self.sources = [_path(own.url) for own in self._own_schemas()]
         # digest of a document's bytes → its problems as (line, column, severity, rule, message)
-        self._verdicts: OrderedDict[bytes, tuple[tuple, ...]] = OrderedDict()
-        self._verdicts_lock = threading.Lock()
+        self._verdicts = Recent(VERDICTS_KEPT)  # digest → problems as (line, column, severity, rule, message)
         self._rules: dict[int, _Rule] = {}  # schema element → its rule, inherited from the nearest id
         self._owned: dict[int, _Rule] = {}  # a type's derivation elements → the type's own rule
         for own in self._own_schemas():
@@ -167,16 +165,10 @@ class XsdSchema:
 
     def check(self, document: Document, edition=None) -> list[Problem]:
         digest = hashlib.sha256(document.source).digest()
-        with self._verdicts_lock:
-            verdict = self._verdicts.get(digest)
-            if verdict is not None:
-                self._verdicts.move_to_end(digest)
+        verdict = self._verdicts.get(digest)
         if verdict is None:
             verdict = tuple((p.line, p.column, p.severity, p.rule, p.message) for p in self._check(document))
-            with self._verdicts_lock:
-                self._verdicts[digest] = verdict
-                if len(self._verdicts) > VERDICTS_KEPT:
-                    self._verdicts.popitem(last=False)
+            self._verdicts.put(digest, verdict)
         return [Problem(str(document.path), *problem) for problem in verdict]
 
     def _check(self, document: Document) -> list[Problem]:
